@@ -1,0 +1,43 @@
+// `npm run check:content`: validates content/ without building. Schema problems and
+// review-governance errors exit 1; warnings (a review due soon) exit 0.
+//   --today YYYY-MM-DD       evaluate as if it were that day (default: today, UTC)
+//   --format text|json|markdown
+//   --content-dir DIR        another content folder (default: $CONTENT_DIR or content/)
+//   --strict                 treat "changed since review" as an error
+import { parseArgs } from 'node:util';
+import { runContentCheck, renderReport, type ReportFormat } from '../src/lib/content-check.ts';
+import { fromUtcDate, isPlainDate } from '../src/lib/dates.ts';
+import { contentRoot } from '../src/lib/content-paths.ts';
+
+const started = performance.now();
+let options;
+try {
+  options = parseArgs({
+    options: {
+      today: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      'content-dir': { type: 'string' },
+      strict: { type: 'boolean', default: false },
+    },
+  }).values;
+} catch (error) {
+  console.error(`check:content: ${(error as Error).message}`);
+  process.exit(2);
+}
+
+const today = options.today ?? fromUtcDate(new Date());
+if (!isPlainDate(today)) {
+  console.error(`check:content: --today: expected a date written YYYY-MM-DD, got "${today}"`);
+  process.exit(2);
+}
+const format = options.format as ReportFormat;
+if (!['text', 'json', 'markdown'].includes(format)) {
+  console.error(`check:content: --format: expected text, json or markdown, got "${format}"`);
+  process.exit(2);
+}
+
+const root = options['content-dir'] ?? contentRoot();
+const report = runContentCheck({ root, today, strict: options.strict });
+report.elapsedMs = Math.round(performance.now() - started);
+process.stdout.write(renderReport(report, format));
+process.exit(report.errors > 0 ? 1 : 0);

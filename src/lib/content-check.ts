@@ -1,0 +1,132 @@
+// The whole content gate behind `npm run check:content` and the build: schema problems,
+// review-governance rules, changes since review and readability, as one report.
+import path from 'node:path';
+import { loadContent } from './content-reader.ts';
+import { DEFAULT_REVIEW_POLICY, reviewStatus, type ReviewStatus } from './review-policy.ts';
+import { reviewFindings, type Finding } from './review-rules.ts';
+import { readabilityOf, readableText } from './readability.ts';
+import { bodyChangedSinceReview, historyState } from './review-drift.ts';
+import type { PlainDate } from './dates.ts';
+
+export interface ArticleSummary {
+  file: string;
+  title: string;
+  reviewer: string;
+  lastReviewed: PlainDate;
+  nextReviewDue: PlainDate;
+  status: ReviewStatus;
+  readingGrade: number;
+  draft: boolean;
+}
+
+export interface ContentReport {
+  today: PlainDate;
+  root: string;
+  errors: number;
+  warnings: number;
+  findings: Finding[];
+  articles: ArticleSummary[];
+  /** Why "changed since review" could not be checked, if it could not. */
+  historyNote?: string;
+  elapsedMs?: number;
+}
+
+export interface CheckOptions {
+  root: string;
+  today: PlainDate;
+  /** Report "changed since review" as an error instead of a warning. */
+  strict?: boolean;
+  /** Look at git history for changes since review (default true). */
+  useHistory?: boolean;
+}
+
+export function runContentCheck({ root, today, strict = false, useHistory = true }: CheckOptions): ContentReport {
+  const content = loadContent(path.resolve(root));
+  const policy = content.settings?.reviewPolicy ?? DEFAULT_REVIEW_POLICY;
+  const maxGrade = content.settings?.readability.maxGrade ?? 9;
+  const findings: Finding[] = content.problems.map((problem) => ({ severity: 'error', rule: 'schema', ...problem }));
+  const articles: ArticleSummary[] = [];
+  const history = useHistory ? historyState(path.resolve(root)) : { available: false as const, reason: 'history check turned off' };
+
+  for (const article of content.articles) {
+    const { data, file } = article;
+    const readingGrade = readabilityOf(readableText(article.body)).grade;
+    articles.push({
+      file,
+      title: data.title,
+      reviewer: data.reviewer,
+      lastReviewed: data.lastReviewed,
+      nextReviewDue: data.nextReviewDue,
+      status: reviewStatus(data.nextReviewDue, today, policy),
+      readingGrade,
+      draft: data.draft,
+    });
+    if (data.draft) continue;
+    findings.push(...reviewFindings(article, content.people, policy, today));
+    if (readingGrade > maxGrade) {
+      findings.push({
+        severity: 'warning',
+        rule: 'reading-level',
+        file,
+        field: 'body',
+        message: `reads at US grade ${readingGrade}, above the site's target of ${maxGrade}: use shorter sentences and everyday words`,
+      });
+    }
+    if (history.available && bodyChangedSinceReview(history, path.resolve(content.root, '..', file), article.body, data.lastReviewed)) {
+      findings.push({
+        severity: strict ? 'error' : 'warning',
+        rule: 'changed-since-review',
+        file,
+        field: 'lastReviewed',
+        message: `the text changed after the review on ${data.lastReviewed}: ask ${data.reviewer} to review the changes, then update lastReviewed`,
+      });
+    }
+  }
+
+  findings.sort((a, b) => (a.severity === b.severity ? a.file.localeCompare(b.file) : a.severity === 'error' ? -1 : 1));
+  return {
+    today,
+    root: path.relative(process.cwd(), path.resolve(root)) || '.',
+    errors: findings.filter((f) => f.severity === 'error').length,
+    warnings: findings.filter((f) => f.severity === 'warning').length,
+    findings,
+    articles,
+    historyNote: history.available ? undefined : history.reason,
+  };
+}
+
+export type ReportFormat = 'text' | 'json' | 'markdown';
+
+export function renderReport(report: ContentReport, format: ReportFormat): string {
+  if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  const published = report.articles.filter((a) => !a.draft);
+  const summary = `${published.length} published article${published.length === 1 ? '' : 's'} checked on ${report.today}: ${report.errors} error${report.errors === 1 ? '' : 's'}, ${report.warnings} warning${report.warnings === 1 ? '' : 's'}`;
+  if (format === 'markdown') {
+    const escape = (text: string) => text.replace(/\|/g, '\\|');
+    const lines = [
+      '## Content check',
+      '',
+      `${report.errors > 0 ? '❌' : '✅'} ${summary}${report.elapsedMs !== undefined ? ` (${report.elapsedMs} ms)` : ''}.`,
+      '',
+    ];
+    if (report.findings.length > 0) {
+      lines.push('| Severity | File | Field | Problem |', '| --- | --- | --- | --- |');
+      for (const f of report.findings) lines.push(`| ${f.severity} | \`${f.file}\` | \`${f.field}\` | ${escape(f.message)} |`);
+      lines.push('');
+    }
+    const upcoming = published.filter((a) => a.status !== 'current').sort((a, b) => a.nextReviewDue.localeCompare(b.nextReviewDue));
+    if (upcoming.length > 0) {
+      lines.push('### Reviews due', '', '| Due | Status | Article | Reviewer |', '| --- | --- | --- | --- |');
+      for (const a of upcoming) lines.push(`| ${a.nextReviewDue} | ${a.status} | ${escape(a.title)} (\`${a.file}\`) | ${a.reviewer} |`);
+      lines.push('');
+    }
+    if (report.historyNote) lines.push(`> Note: ${report.historyNote}.`, '');
+    return `${lines.join('\n')}\n`;
+  }
+  const lines = report.findings.map((f) => `${f.severity === 'error' ? 'error' : 'warning'}  ${f.file}: ${f.field}: ${f.message}`);
+  lines.push('', 'Reading level (Flesch–Kincaid grade):');
+  for (const a of published) lines.push(`  ${a.readingGrade.toFixed(1).padStart(5)}  ${a.file}`);
+  if (report.historyNote) lines.push('', `note: ${report.historyNote}.`);
+  lines.push('', `${summary}${report.elapsedMs !== undefined ? ` in ${report.elapsedMs} ms` : ''}.`);
+  return `${lines.join('\n')}\n`;
+}

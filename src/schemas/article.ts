@@ -1,0 +1,102 @@
+import { z } from 'astro/zod';
+import { CATEGORY_IDS } from './categories.ts';
+import { isPlainDate, plainDate } from './dates.ts';
+
+/**
+ * The two schema helpers Astro hands to a collection (`image()` and `reference()`).
+ * They are parameters so this module stays plain Zod: vitest and the content checker
+ * pass simple stand-ins, `src/content.config.ts` passes Astro's real ones.
+ */
+export interface SchemaHelpers {
+  image: () => z.ZodType;
+  reference: (collection: 'people') => z.ZodType;
+}
+
+/** Lower-case words joined by single hyphens: the shape of a slug or a substance id. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const DESCRIPTION_MAX = 160;
+
+const slugLike = (what: string) =>
+  z.string().regex(SLUG_PATTERN, { error: `expected ${what} in lower-case-hyphenated form, like "baclofen"` });
+
+export const sourceSchema = z.strictObject({
+  /** Title of the cited document, as its publisher gives it. */
+  title: z.string().min(1, { error: 'expected the title of the source' }),
+  /** Who published it: an agency (NIDA, SAMHSA, FDA) or a journal. */
+  publisher: z.string().min(1, { error: 'expected the publisher of the source' }),
+  /** Where to read it; https only, so readers are never sent to an insecure page. */
+  url: z.url({ protocol: /^https$/, error: 'expected a full https:// address' }),
+  /** Year the source was published or last revised. */
+  year: z.number({ error: 'expected a four-digit year' }).int().min(1900).max(2100),
+  /** When an editor last opened the address and checked it still says what we cite (YYYY-MM-DD). */
+  accessed: plainDate,
+});
+
+export const articleSchema = ({ image, reference }: SchemaHelpers) =>
+  z
+    .strictObject({
+      /** Page title and H1, in plain words a patient would search for. */
+      title: z.string().min(5, { error: 'expected a title of at least 5 characters' }).max(90, {
+        error: 'expected a title of at most 90 characters (longer titles are cut off in search results)',
+      }),
+      /** One or two sentences for the meta description, search results and cards. */
+      description: z
+        .string()
+        .min(50, { error: 'expected a description of at least 50 characters' })
+        .max(DESCRIPTION_MAX, {
+          error: (issue) =>
+            `expected at most ${DESCRIPTION_MAX} characters (it is the meta description), got ${String(issue.input).length}`,
+        }),
+      /** One category from the fixed list in src/schemas/categories.ts. */
+      category: z.enum(CATEGORY_IDS, { error: `expected one of: ${CATEGORY_IDS.join(', ')}` }),
+      /** Substances the page is about, as ids like "baclofen"; drives related articles and search filters. */
+      substances: z.array(slugLike('a substance id')).default([]),
+      /** Free topic tags, lower-case-hyphenated. */
+      tags: z.array(slugLike('a tag')).default([]),
+      /** Who wrote the page: the id of a file in content/people/. */
+      author: reference('people'),
+      /** The clinician who medically reviewed it: the id of a file in content/people/. */
+      reviewer: reference('people'),
+      /** Date of the last completed medical review (YYYY-MM-DD, UTC). */
+      lastReviewed: plainDate,
+      /** Date the next medical review is due (YYYY-MM-DD, UTC); set from the review policy. */
+      nextReviewDue: plainDate,
+      /** Date the page was first published (YYYY-MM-DD, UTC). */
+      published: plainDate,
+      /** Date of the last change readers would notice; leave empty if none since publishing. */
+      updated: plainDate.optional(),
+      /** Optional picture at the top of the page; alt text is required with it. */
+      hero: z
+        .strictObject({
+          /** Image file, relative to the article (uploads land in content/articles/images/). */
+          image: image(),
+          /** What the image shows, for people who cannot see it. */
+          alt: z.string().trim().min(1, { error: 'expected alt text describing the image' }),
+        })
+        .optional(),
+      /** Three to five short sentences a skimming reader should leave with. */
+      keyTakeaways: z.array(z.string().min(1)).max(6, { error: 'expected at most 6 key takeaways' }).optional(),
+      /** Numbered references the text relies on. */
+      sources: z.array(sourceSchema).default([]),
+      /** A draft is never built into the public site. */
+      draft: z.boolean().default(false),
+    })
+    .superRefine((data, ctx) => {
+      // Compare only dates that are themselves valid; a broken one already has its own message.
+      if (isPlainDate(data.lastReviewed) && isPlainDate(data.nextReviewDue) && data.nextReviewDue <= data.lastReviewed) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['nextReviewDue'],
+          message: `expected a date after lastReviewed (${data.lastReviewed}), got ${data.nextReviewDue}`,
+        });
+      }
+      if (isPlainDate(data.updated) && isPlainDate(data.published) && data.updated < data.published) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['updated'],
+          message: `expected a date on or after published (${data.published}), got ${data.updated}`,
+        });
+      }
+    });
+
+export type ArticleData = z.output<ReturnType<typeof articleSchema>>;

@@ -1,0 +1,57 @@
+import { z } from 'astro/zod';
+
+/** Digits, spaces, hyphens and brackets, optionally led by "+": a number a phone can dial. */
+const PHONE_PATTERN = /^\+?[0-9][0-9 ()-]{1,20}$/;
+const phone = (what: string) => z.string().regex(PHONE_PATTERN, { error: `expected ${what} written with digits, like 1-800-662-4357` });
+
+export const settingsSchema = z.strictObject({
+  /** Name shown in the header, titles and structured data. */
+  siteName: z.string().min(2),
+  /** One line under the site name. */
+  tagline: z.string().min(2),
+  /** BCP 47 language of the content, like "en-US"; sets <html lang> and date formats. */
+  locale: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, { error: 'expected a language tag like en-US' }),
+  /** The organisation that publishes the site and answers for it. */
+  organisation: z.strictObject({
+    /** Legal or trading name. */
+    name: z.string().min(2),
+    /** Home page of the organisation. */
+    url: z.url({ protocol: /^https$/, error: 'expected a full https:// address' }),
+    /** Email address readers can write to about a page. */
+    contactEmail: z.email({ error: 'expected an email address' }),
+  }),
+  /** The helpline every page offers. */
+  helpline: z.strictObject({
+    /** Number as readers should see it, like 1-800-662-4357. */
+    display: phone('the helpline number'),
+    /** Who picks up, said plainly, like "Trained information specialists at ...". */
+    answeredBy: z.string().min(5),
+    /** When it is answered, like "24 hours a day, 7 days a week". */
+    hours: z.string().min(3),
+    /** Anything else a caller should know: cost, languages, confidentiality. */
+    note: z.string().optional(),
+  }),
+  /** Emergency services number for the audience's country, like 911. */
+  emergencyNumber: phone('the emergency number'),
+  /** Crisis line for someone thinking about suicide, like 988 in the US. */
+  crisisLine: z.strictObject({
+    /** Number to call or text. */
+    number: phone('the crisis line number'),
+    /** Name of the service. */
+    name: z.string().min(2),
+  }),
+  /** How often pages are medically reviewed. */
+  reviewPolicy: z.strictObject({
+    /** Months between reviews; nextReviewDue = lastReviewed + this. */
+    intervalMonths: z.number().int().min(1).max(36).default(12),
+    /** Days before the due date when a review counts as "due soon". */
+    warningDays: z.number().int().min(1).max(180).default(60),
+  }),
+  /** Plain-language target for patient pages. */
+  readability: z.strictObject({
+    /** Flesch–Kincaid grade above which check:content warns (NIH and AMA suggest grade 6–8). */
+    maxGrade: z.number().min(1).max(20).default(9),
+  }),
+});
+
+export type SiteSettings = z.output<typeof settingsSchema>;

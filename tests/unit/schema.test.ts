@@ -1,0 +1,68 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/lib/content-reader.ts';
+import { formatProblem } from '../../src/lib/schema-issues.ts';
+import { FIXTURES, contentWith } from '../helpers.ts';
+
+describe('good fixture content', () => {
+  it('loads with no problems', () => {
+    const content = loadContent(path.join(FIXTURES, 'content-good'));
+    expect(content.problems).toEqual([]);
+    expect(content.articles.map((a) => a.id)).toEqual(['good-draft-article', 'good-withdrawal-article']);
+    expect(content.people.size).toBe(3);
+    expect(content.settings?.reviewPolicy).toEqual({ intervalMonths: 12, warningDays: 60 });
+  });
+
+  it('normalises dates to YYYY-MM-DD strings and applies defaults', () => {
+    const article = loadContent(path.join(FIXTURES, 'content-good')).articles.find((a) => a.id === 'good-draft-article')!;
+    expect(article.data.lastReviewed).toBe('2020-01-01');
+    expect(article.data.sources).toEqual([]);
+    expect(article.data.substances).toEqual([]);
+    expect(article.data.draft).toBe(true);
+  });
+
+  it('keeps the MDX body exactly as written', () => {
+    const file = path.join(FIXTURES, 'content-good/articles/good-withdrawal-article.mdx');
+    const article = loadContent(path.join(FIXTURES, 'content-good')).articles.find((a) => a.id === 'good-withdrawal-article')!;
+    expect(readFileSync(file, 'utf8').endsWith(article.body)).toBe(true);
+    expect(article.body.startsWith('\nThis page is a test fixture.')).toBe(true);
+  });
+});
+
+// Each bad fixture breaks one field; the message must name the file, the field and what was expected.
+const badFixtures: Array<[fixture: string, field: string, expected: RegExp]> = [
+  ['bad-description-too-long', 'description', /expected at most 160 characters .*got 352/],
+  ['bad-category-unknown', 'category', /expected one of: substances, withdrawal, treatment, recovery/],
+  ['bad-date-not-iso', 'lastReviewed', /expected a real date written YYYY-MM-DD, got "June 1, 2026"/],
+  ['bad-date-impossible', 'nextReviewDue', /expected a real date written YYYY-MM-DD, got "2027-02-30"/],
+  ['bad-hero-without-alt', 'hero.alt', /is required but missing/],
+  ['bad-source-not-https', 'sources.0.url', /expected a full https:\/\/ address/],
+  ['bad-reviewer-missing', 'reviewer', /is required but missing/],
+  ['bad-unknown-field', '(front matter)', /unknown field "slug"/],
+  ['bad-next-review-before-last', 'nextReviewDue', /expected a date after lastReviewed \(2026-06-01\), got 2026-05-01/],
+  ['bad-yaml-unreadable', '(front matter)', /line 7: the YAML cannot be read/],
+];
+
+describe.each(badFixtures)('bad fixture %s', (fixture, field, expected) => {
+  it(`is rejected with the file, "${field}" and what was expected`, () => {
+    const root = contentWith(path.join(FIXTURES, 'articles-bad', `${fixture}.mdx`));
+    const problems = loadContent(root).problems;
+    expect(problems).toHaveLength(1);
+    const [problem] = problems;
+    expect(problem.file).toMatch(new RegExp(`articles/${fixture}\\.mdx$`));
+    expect(problem.field).toBe(field);
+    expect(problem.message).toMatch(expected);
+    expect(formatProblem(problem)).toBe(`${problem.file}: ${field}: ${problem.message}`);
+  });
+});
+
+it('a missing hero image file is named with the path to fix', () => {
+  const root = contentWith();
+  const file = path.join(root, 'articles/good-withdrawal-article.mdx');
+  const source = readFileSync(file, 'utf8').replace('./images/sample-hero.svg', './images/missing.svg');
+  writeFileSync(file, source);
+  const [problem] = loadContent(root).problems;
+  expect(problem.field).toBe('hero.image');
+  expect(problem.message).toMatch(/\.\/images\/missing\.svg, which does not exist/);
+});
