@@ -7,6 +7,8 @@ const site = process.env.SITE_URL ?? 'https://steadyground.example.org';
 
 export default defineConfig({
   site,
+  // Separate caches let fixture and benchmark builds run beside the real one without sharing state.
+  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   trailingSlash: 'always',
   // Lossless whitespace removal: Astro 7's default JSX rules would glue "reviewed by" to the link after it.
   compressHTML: true,

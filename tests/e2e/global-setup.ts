@@ -12,12 +12,14 @@ declare module 'vitest' {
 let server: ChildProcess | undefined;
 
 export default async function setup(project: TestProject) {
-  if (!existsSync('dist/index.html')) {
-    throw new Error('dist/ has no built site: run `npm run build` first (`npm test` does this for you).');
+  // DIST_DIR serves another build (a benchmark or a side-by-side build) instead of dist/.
+  const distDir = process.env.DIST_DIR ?? 'dist';
+  if (!existsSync(`${distDir}/index.html`)) {
+    throw new Error(`${distDir}/ has no built site: run \`npm run build\` first (\`npm test\` does this for you).`);
   }
   const port = Number(process.env.E2E_PORT ?? 4329);
   const baseUrl = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
+  server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'preview', '--ignore-lock', '--outDir', distDir, '--host', '127.0.0.1', '--port', String(port)], {
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

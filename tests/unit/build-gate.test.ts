@@ -9,7 +9,7 @@ import { FIXTURES, contentWith } from '../helpers.ts';
 function build(contentDir: string, outDir: string, script = 'scripts/build.ts') {
   const result = spawnSync(process.execPath, script === 'astro' ? ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir] : [script], {
     encoding: 'utf8',
-    env: { ...process.env, CONTENT_DIR: contentDir, BUILD_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+    env: { ...process.env, ASTRO_CACHE_DIR: path.join(outDir, '..', 'cache'), CONTENT_DIR: contentDir, BUILD_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
