@@ -14,7 +14,7 @@ export function readableText(mdxBody: string): string {
         .replace(/<\/?[A-Za-z][^>]*>/g, ' ')
         .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
         .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-        .replace(/\[\d+(?:[,–-]\s*\d+)*\]/g, '')
+        .replace(/\s*\[\d+(?:[,–-]\s*\d+)*\]/g, '')
         .replace(/^\s*(?:#{1,6}|[-*+]|\d+\.)\s+/, '')
         .replace(/[*_`]/g, '')
         .trim(),

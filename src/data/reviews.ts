@@ -1,0 +1,16 @@
+import { fromUtcDate } from '../lib/dates.ts';
+import { dashboardRows } from '../lib/review-dashboard.ts';
+import { getPeople, getPublishedArticles, getSettings } from './site.ts';
+
+/** The review dashboard as of the build date: a static build can only know that day. */
+export async function getReviewDashboard() {
+  const [articles, people, settings] = await Promise.all([getPublishedArticles(), getPeople(), getSettings()]);
+  const asOf = fromUtcDate(new Date());
+  const rows = dashboardRows(
+    articles.map((article) => ({ id: article.id, body: article.body ?? '', data: article.data })),
+    (id) => people.get(id)?.data.name ?? id,
+    settings.reviewPolicy,
+    asOf,
+  );
+  return { asOf, policy: settings.reviewPolicy, maxGrade: settings.readability.maxGrade, rows };
+}

@@ -1,0 +1,68 @@
+// The editors' review dashboard and the reader-facing "due for review" notice, in Chromium.
+import { readFileSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
+import { launchOptions } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await chromium.launch(launchOptions());
+});
+afterAll(async () => browser?.close());
+
+const dueDate = (slug: string) => {
+  const value = splitFrontmatter(readFileSync(`content/articles/${slug}.mdx`, 'utf8')).data.nextReviewDue;
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+};
+
+describe('review dashboard', () => {
+  it('lists every article, most urgent first, noindex, matching /reviews.json', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${inject('baseUrl')}/reviews/`);
+    expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
+    expect(await page.locator('[data-pagefind-body]').count()).toBe(0);
+    const rows = await page.locator('table.dashboard tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({ slug: tr.getAttribute('data-slug'), status: tr.getAttribute('data-status'), cells: [...tr.children].map((c) => c.textContent?.trim()) })),
+    );
+    const json = await (await page.request.get(`${inject('baseUrl')}/reviews.json`)).json();
+    expect(rows.map((row) => row.slug)).toEqual(json.articles.map((a: { slug: string }) => a.slug));
+    expect(rows.map((row) => row.status)).toEqual(json.articles.map((a: { status: string }) => a.status));
+    expect(rows.some((row) => row.slug === 'baclofen-withdrawal')).toBe(true);
+    const rank = { overdue: 0, 'due-soon': 1, current: 2 } as Record<string, number>;
+    const ranks = rows.map((row) => rank[row.status!]);
+    expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
+    for (const article of json.articles) {
+      expect(article).toEqual(
+        expect.objectContaining({ nextReviewDue: dueDate(article.slug), reviewer: expect.objectContaining({ name: expect.any(String) }), readingGrade: expect.any(Number) }),
+      );
+    }
+    await page.close();
+  });
+});
+
+describe('"due for review" notice for readers', () => {
+  const slug = 'baclofen-withdrawal';
+  const open = async (isoTime: string, javaScriptEnabled = true) => {
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    await page.clock.setFixedTime(new Date(isoTime));
+    await page.goto(`${inject('baseUrl')}/articles/${slug}/`);
+    const visible = await page.locator('.review-due-notice').isVisible();
+    await context.close();
+    return visible;
+  };
+
+  it('stays hidden up to and including the due date', async () => {
+    expect(await open(`${dueDate(slug)}T23:59:00Z`)).toBe(false);
+  });
+
+  it('shows to a reader who opens the page after the due date', async () => {
+    const due = new Date(`${dueDate(slug)}T00:00:00Z`);
+    expect(await open(new Date(due.getTime() + 86_400_000).toISOString())).toBe(true);
+  });
+
+  it('leaves the page readable without JavaScript (the dates are at the bottom)', async () => {
+    expect(await open('2035-01-01T00:00:00Z', false)).toBe(false);
+  });
+});
