@@ -1,9 +1,22 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { loadContent } from './src/lib/content-reader.ts';
+import { contentRoot } from './src/lib/content-paths.ts';
+import { articleRedirects, lastModifiedByPath } from './src/lib/site-map.ts';
+import { hostRedirects } from './src/integrations/host-redirects.ts';
 
 // Canonical URLs, the sitemap and structured data all derive from this one address.
 const site = process.env.SITE_URL ?? 'https://steadyground.example.org';
+
+// Read once per build: true lastmod dates for the sitemap and old-slug redirects, straight from content/.
+const { articles } = loadContent(contentRoot());
+const lastmod = lastModifiedByPath(articles);
+const { redirects } = articleRedirects(articles);
+
+// Pages that exist for people, not crawlers: kept out of the sitemap (and marked noindex).
+const NOT_IN_SITEMAP = ['/admin/', '/reviews/', '/search/', '/offline/', '/404/'];
 
 export default defineConfig({
   site,
@@ -13,7 +26,21 @@ export default defineConfig({
   // Lossless whitespace removal: Astro 7's default JSX rules would glue "reviewed by" to the link after it.
   compressHTML: true,
   build: { format: 'directory' },
-  integrations: [mdx()],
+  redirects: Object.fromEntries(redirects),
+  integrations: [
+    mdx(),
+    sitemap({
+      filter: (page) => {
+        const { pathname } = new URL(page);
+        return !NOT_IN_SITEMAP.some((prefix) => pathname.startsWith(prefix)) && !redirects.has(pathname);
+      },
+      serialize: (item) => {
+        const date = lastmod.get(new URL(item.url).pathname);
+        return date ? { ...item, lastmod: date } : { ...item, lastmod: undefined };
+      },
+    }),
+    hostRedirects(redirects),
+  ],
   markdown: {
     // Headings get ids from their text (github-slugger): stable while the wording stays.
     syntaxHighlight: false,

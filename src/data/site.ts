@@ -2,6 +2,7 @@
 // than in src/lib (which stays free of astro:* imports for vitest).
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { isPublished } from '../lib/publishing.ts';
+import type { SeoPerson, SeoSite } from '../lib/structured-data.ts';
 
 export type Article = CollectionEntry<'articles'>;
 export type Person = CollectionEntry<'people'>;
@@ -32,4 +33,15 @@ export function personFor(people: Map<string, Person>, ref: { id: string }, arti
     );
   }
   return person;
+}
+
+/** What structured data needs to know about the site; `site` is Astro.site (the canonical origin). */
+export async function getSeoSite(site: URL | undefined): Promise<SeoSite> {
+  if (!site) throw new Error('astro.config.mjs: site: expected the canonical address (set SITE_URL), needed for canonical URLs.');
+  const settings = await getSettings();
+  return { url: site.origin, siteName: settings.siteName, locale: settings.locale, organisation: settings.organisation };
+}
+
+export function seoPerson(person: Person): SeoPerson {
+  return { id: person.id, name: person.data.name, credentials: person.data.credentials, jobTitle: person.data.jobTitle };
 }

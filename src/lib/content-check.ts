@@ -7,6 +7,7 @@ import { reviewFindings, type Finding } from './review-rules.ts';
 import { readabilityOf, readableText } from './readability.ts';
 import { bodyChangedSinceReview, historyState } from './review-drift.ts';
 import type { PlainDate } from './dates.ts';
+import { articleRedirects } from './site-map.ts';
 
 export interface ArticleSummary {
   file: string;
@@ -44,7 +45,10 @@ export function runContentCheck({ root, today, strict = false, useHistory = true
   const content = loadContent(path.resolve(root));
   const policy = content.settings?.reviewPolicy ?? DEFAULT_REVIEW_POLICY;
   const maxGrade = content.settings?.readability.maxGrade ?? 9;
-  const findings: Finding[] = content.problems.map((problem) => ({ severity: 'error', rule: 'schema', ...problem }));
+  const findings: Finding[] = [
+    ...content.problems.map((problem) => ({ severity: 'error' as const, rule: 'schema', ...problem })),
+    ...articleRedirects(content.articles).problems.map((problem) => ({ severity: 'error' as const, rule: 'redirect-conflict', ...problem })),
+  ];
   const articles: ArticleSummary[] = [];
   const history = useHistory ? historyState(path.resolve(root)) : { available: false as const, reason: 'history check turned off' };
 

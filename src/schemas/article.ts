@@ -78,6 +78,8 @@ export const articleSchema = ({ image, reference }: SchemaHelpers) =>
       keyTakeaways: z.array(z.string().min(1)).max(6, { error: 'expected at most 6 key takeaways' }).optional(),
       /** Numbered references the text relies on. */
       sources: z.array(sourceSchema).default([]),
+      /** Former slugs of this page; each old /articles/<slug>/ address redirects here. */
+      redirectFrom: z.array(slugLike('an old slug')).default([]),
       /** A draft is never built into the public site. */
       draft: z.boolean().default(false),
     })

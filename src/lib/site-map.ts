@@ -1,0 +1,79 @@
+// Facts about the site's URLs computed once from content: the true last-modified date of
+// each page (for the sitemap) and the redirects from old slugs. Used by astro.config.mjs,
+// so it reads content with the plain content reader rather than astro:content.
+import { isPublished } from './publishing.ts';
+import { articlePath, dateModified, personPath } from './structured-data.ts';
+import type { FieldProblem } from './schema-issues.ts';
+
+export interface MappableArticle {
+  id: string;
+  file: string;
+  data: {
+    category: string;
+    author: string;
+    reviewer: string;
+    lastReviewed: string;
+    published: string;
+    updated?: string;
+    redirectFrom: readonly string[];
+    draft: boolean;
+  };
+}
+
+/** The later of the last review and the last update: when the page last changed in a way that matters. */
+export function articleLastmod(data: MappableArticle['data']): string {
+  const modified = dateModified(data);
+  return modified > data.lastReviewed ? modified : data.lastReviewed;
+}
+
+const latest = (dates: string[]) => dates.reduce<string | undefined>((max, d) => (max === undefined || d > max ? d : max), undefined);
+
+/**
+ * Path → YYYY-MM-DD for every page whose content comes from articles. Pages with no dated
+ * source (about, editorial policy) are left out: no lastmod is better than a made-up one.
+ */
+export function lastModifiedByPath(articles: readonly MappableArticle[]): Map<string, string> {
+  const published = articles.filter((a) => isPublished(a.data));
+  const dates = new Map<string, string>();
+  const all = published.map((a) => articleLastmod(a.data));
+  for (const article of published) dates.set(articlePath(article.id), articleLastmod(article.data));
+  const overall = latest(all);
+  if (overall) for (const path of ['/', '/a-z/', '/categories/', '/people/']) dates.set(path, overall);
+  for (const category of new Set(published.map((a) => a.data.category))) {
+    dates.set(`/categories/${category}/`, latest(published.filter((a) => a.data.category === category).map((a) => articleLastmod(a.data)))!);
+  }
+  for (const person of new Set(published.flatMap((a) => [a.data.author, a.data.reviewer]))) {
+    const theirs = published.filter((a) => a.data.author === person || a.data.reviewer === person);
+    dates.set(personPath(person), latest(theirs.map((a) => articleLastmod(a.data)))!);
+  }
+  return dates;
+}
+
+/** Old article paths → current ones, with a problem for an old slug that another page still uses. */
+export function articleRedirects(articles: readonly MappableArticle[]): { redirects: Map<string, string>; problems: FieldProblem[] } {
+  const ids = new Set(articles.map((a) => a.id));
+  const redirects = new Map<string, string>();
+  const problems: FieldProblem[] = [];
+  for (const article of articles.filter((a) => isPublished(a.data))) {
+    for (const old of article.data.redirectFrom) {
+      const from = articlePath(old);
+      if (ids.has(old)) {
+        problems.push({ file: article.file, field: 'redirectFrom', message: `"${old}" is still the slug of another article: remove it from redirectFrom` });
+      } else if (redirects.has(from)) {
+        problems.push({ file: article.file, field: 'redirectFrom', message: `"${old}" already redirects to ${redirects.get(from)}: an old address can lead to one page only` });
+      } else {
+        redirects.set(from, articlePath(article.id));
+      }
+    }
+  }
+  return { redirects, problems };
+}
+
+/** A `_redirects` file (Netlify and Cloudflare Pages), with and without the trailing slash. */
+export function redirectsFile(redirects: ReadonlyMap<string, string>): string {
+  const lines = ['# Generated from the redirectFrom fields of content/articles/. Do not edit.'];
+  for (const [from, to] of [...redirects].sort(([a], [b]) => a.localeCompare(b))) {
+    lines.push(`${from} ${to} 301`, `${from.replace(/\/$/, '')} ${to} 301`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { feedItems } from '../../src/lib/feed.ts';
+import { articleLastmod, articleRedirects, lastModifiedByPath, redirectsFile, type MappableArticle } from '../../src/lib/site-map.ts';
+
+const article = (id: string, overrides: Partial<MappableArticle['data']> = {}): MappableArticle => ({
+  id,
+  file: `content/articles/${id}.mdx`,
+  data: { category: 'withdrawal', author: 'a', reviewer: 'r', lastReviewed: '2026-06-01', published: '2025-01-01', redirectFrom: [], draft: false, ...overrides },
+});
+
+describe('sitemap lastmod', () => {
+  it('is the later of the last review and the last update, never a build date', () => {
+    expect(articleLastmod(article('x').data)).toBe('2026-06-01');
+    expect(articleLastmod(article('x', { updated: '2026-08-01' }).data)).toBe('2026-08-01');
+  });
+
+  it('dates listing pages by their newest article and leaves undated pages out', () => {
+    const dates = lastModifiedByPath([
+      article('one', { lastReviewed: '2026-03-01' }),
+      article('two', { category: 'treatment', lastReviewed: '2026-09-01', reviewer: 'r2' }),
+      article('draft', { lastReviewed: '2026-11-01', draft: true }),
+    ]);
+    expect(dates.get('/articles/one/')).toBe('2026-03-01');
+    expect(dates.get('/categories/withdrawal/')).toBe('2026-03-01');
+    expect(dates.get('/categories/treatment/')).toBe('2026-09-01');
+    expect(dates.get('/')).toBe('2026-09-01');
+    expect(dates.get('/people/r/')).toBe('2026-03-01');
+    expect(dates.get('/people/r2/')).toBe('2026-09-01');
+    expect(dates.has('/articles/draft/')).toBe(false);
+    expect(dates.has('/about/')).toBe(false);
+  });
+});
+
+describe('redirects from old slugs', () => {
+  it('maps each old slug to the current article and writes a host file', () => {
+    const { redirects, problems } = articleRedirects([article('new-name', { redirectFrom: ['old-name'] })]);
+    expect(problems).toEqual([]);
+    expect([...redirects]).toEqual([['/articles/old-name/', '/articles/new-name/']]);
+    expect(redirectsFile(redirects)).toContain('/articles/old-name/ /articles/new-name/ 301\n/articles/old-name /articles/new-name/ 301\n');
+  });
+
+  it('refuses an old slug that is still in use or claimed twice, naming the file and field', () => {
+    const { problems } = articleRedirects([
+      article('alpha', { redirectFrom: ['beta'] }),
+      article('beta'),
+      article('gamma', { redirectFrom: ['old'] }),
+      article('delta', { redirectFrom: ['old'] }),
+    ]);
+    expect(problems).toEqual([
+      expect.objectContaining({ file: 'content/articles/alpha.mdx', field: 'redirectFrom', message: expect.stringMatching(/still the slug of another article/) }),
+      expect.objectContaining({ file: 'content/articles/delta.mdx', field: 'redirectFrom', message: expect.stringMatching(/already redirects to \/articles\/gamma\//) }),
+    ]);
+  });
+});
+
+describe('feed', () => {
+  it('announces a re-review as a new item, newest first', () => {
+    const items = feedItems(
+      [
+        { slug: 'fresh', title: 'Fresh', description: 'New page.', published: '2026-10-01', lastReviewed: '2026-10-01', reviewer: 'r' },
+        { slug: 'old', title: 'Old', description: 'Old page.', published: '2024-01-01', lastReviewed: '2026-11-01', reviewer: 'r' },
+      ],
+      () => 'Dr. R',
+      (date) => `on-${date}`,
+    );
+    expect(items.map((i) => [i.title, i.date, i.guid])).toEqual([
+      ['Reviewed: Old', '2026-11-01', '/articles/old/#reviewed-2026-11-01'],
+      ['Fresh', '2026-10-01', '/articles/fresh/#published-2026-10-01'],
+    ]);
+    expect(items[0].description).toBe('Old page. Medically reviewed by Dr. R on on-2026-11-01.');
+  });
+});

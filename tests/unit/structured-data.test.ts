@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { aboutEntities, articleJsonLd, homePageJsonLd, personPageJsonLd, withUtcOffset, type SeoSite } from '../../src/lib/structured-data.ts';
+
+const site: SeoSite = {
+  url: 'https://health.example.org',
+  siteName: 'Example Health',
+  locale: 'en-US',
+  organisation: { name: 'Example Org', url: 'https://org.example.org', contactEmail: 'e@example.org' },
+};
+const reviewer = { id: 'rowan-example', name: 'Dr. Rowan Example', credentials: ['MD', 'FASAM'], jobTitle: 'Physician' };
+const author = { id: 'jamie-placeholder', name: 'Jamie Placeholder', credentials: [], jobTitle: 'Writer' };
+const article = {
+  slug: 'baclofen-withdrawal',
+  title: 'Baclofen withdrawal',
+  description: 'What happens when you stop baclofen.',
+  category: 'withdrawal' as const,
+  substances: ['baclofen'],
+  lastReviewed: '2026-10-14',
+  published: '2025-04-08',
+  updated: '2026-10-01',
+};
+
+describe('article JSON-LD', () => {
+  const [page, breadcrumbs] = articleJsonLd(article, reviewer, author, site);
+
+  it('is a MedicalWebPage with review, authorship and dates with an offset', () => {
+    expect(page).toEqual(
+      expect.objectContaining({
+        '@context': 'https://schema.org',
+        '@type': 'MedicalWebPage',
+        url: 'https://health.example.org/articles/baclofen-withdrawal/',
+        name: 'Baclofen withdrawal',
+        description: 'What happens when you stop baclofen.',
+        lastReviewed: '2026-10-14',
+        datePublished: '2025-04-08T00:00:00+00:00',
+        dateModified: '2026-10-01T00:00:00+00:00',
+        medicalAudience: { '@type': 'Patient' },
+        publisher: expect.objectContaining({ '@type': 'Organization', name: 'Example Org' }),
+      }),
+    );
+    expect(page.reviewedBy).toEqual(
+      expect.objectContaining({
+        '@type': 'Person',
+        name: 'Dr. Rowan Example',
+        url: 'https://health.example.org/people/rowan-example/',
+        honorificSuffix: 'MD, FASAM',
+        hasCredential: [
+          { '@type': 'EducationalOccupationalCredential', name: 'MD' },
+          { '@type': 'EducationalOccupationalCredential', name: 'FASAM' },
+        ],
+      }),
+    );
+    expect(page.author).toEqual(expect.objectContaining({ name: 'Jamie Placeholder' }));
+    expect(page.author).not.toHaveProperty('honorificSuffix');
+  });
+
+  it('falls back to the publication date when the page was never updated', () => {
+    const [unchanged] = articleJsonLd({ ...article, updated: undefined }, reviewer, author, site);
+    expect(unchanged.dateModified).toBe('2025-04-08T00:00:00+00:00');
+  });
+
+  it('has a three-step breadcrumb', () => {
+    expect(breadcrumbs['@type']).toBe('BreadcrumbList');
+    expect((breadcrumbs.itemListElement as Array<{ name: string; item: string }>).map((c) => [c.name, c.item])).toEqual([
+      ['Home', 'https://health.example.org/'],
+      ['Withdrawal', 'https://health.example.org/categories/withdrawal/'],
+      ['Baclofen withdrawal', 'https://health.example.org/articles/baclofen-withdrawal/'],
+    ]);
+  });
+
+  it('describes what the page is about by category', () => {
+    expect(aboutEntities({ category: 'withdrawal', substances: ['alcohol'] })).toEqual([{ '@type': 'MedicalCondition', name: 'Alcohol withdrawal' }]);
+    expect(aboutEntities({ category: 'substances', substances: ['baclofen', 'alcohol'] })).toEqual([{ '@type': 'Drug', name: 'Baclofen' }]);
+    expect(aboutEntities({ category: 'recovery', substances: [] })).toEqual([]);
+  });
+
+  it('puts Organization and WebSite on the home page, Person on people pages', () => {
+    expect(homePageJsonLd(site).map((d) => d['@type'])).toEqual(['Organization', 'WebSite']);
+    expect(personPageJsonLd(reviewer, site)[0]).toEqual(expect.objectContaining({ '@context': 'https://schema.org', '@type': 'Person', jobTitle: 'Physician' }));
+  });
+
+  it('writes date-only values with an explicit UTC offset', () => {
+    expect(withUtcOffset('2024-02-29')).toBe('2024-02-29T00:00:00+00:00');
+  });
+});
