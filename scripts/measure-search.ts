@@ -1,0 +1,98 @@
+// `npm run measure:search`: the search and offline figures in docs/benchmarks.md, measured on a
+// built site (DIST_DIR, default dist/) served by `astro preview` in headless Chromium.
+// Prints: index size, bytes fetched for a first query, time to first results, precache vs budget.
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { getManifest } from 'workbox-build';
+import { launchOptions } from '../tests/e2e/browser.ts';
+import { DEFAULT_PRECACHE_BUDGET_BYTES, serviceWorkerConfig } from '../src/integrations/service-worker.ts';
+
+const distDir = path.resolve(process.env.DIST_DIR ?? 'dist');
+const port = Number(process.env.MEASURE_PORT ?? 4383);
+const runs = Number(process.env.RUNS ?? 5);
+const query = process.env.QUERY ?? 'baclofen withdrawal';
+const base = `http://127.0.0.1:${port}`;
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
+  );
+}
+
+// 1. Index size: the data Pagefind built (entry, metadata, index, filter and fragment chunks).
+const bundle = path.join(distDir, 'pagefind');
+const indexFiles = filesUnder(bundle).filter((file) => /\.pf_(meta|index|filter|fragment)$|pagefind-entry\.json$/.test(file));
+const indexBytes = indexFiles.reduce((sum, file) => sum + statSync(file).size, 0);
+const pages = (JSON.parse(readFileSync(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> }).languages;
+const pageCount = Object.values(pages).reduce((sum, language) => sum + language.page_count, 0);
+
+// 2. Precache size against the budget, from the same configuration the build uses.
+const config = serviceWorkerConfig(distDir);
+const { count: precacheCount, size: precacheBytes } = await getManifest({
+  globDirectory: config.globDirectory,
+  globPatterns: config.globPatterns,
+  globIgnores: config.globIgnores,
+  dontCacheBustURLsMatching: config.dontCacheBustURLsMatching,
+  maximumFileSizeToCacheInBytes: config.maximumFileSizeToCacheInBytes,
+});
+
+// 3 and 4. A first query in a fresh browser profile (no service worker, empty HTTP cache).
+const server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'preview', '--ignore-lock', '--outDir', distDir, '--host', '127.0.0.1', '--port', String(port)], {
+  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  stdio: 'ignore',
+});
+try {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${base}/`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`astro preview did not start on ${base}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const browser = await chromium.launch(launchOptions());
+  const times: number[] = [];
+  let searchBytes = 0;
+  let searchGzip = 0;
+  let searchRequests = 0;
+  for (let run = 0; run < runs; run++) {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    // Everything under /pagefind/ from opening /search/ to the first results: UI, engine, index chunks.
+    const fetched: Promise<Buffer>[] = [];
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname.startsWith('/pagefind/')) fetched.push(response.body().catch(() => Buffer.alloc(0)));
+    });
+    await page.goto(`${base}/search/`, { waitUntil: 'networkidle' });
+    const started = performance.now();
+    await page.locator('pagefind-input input').fill(query);
+    await page.locator('.search-result').first().waitFor();
+    // Typing waits 200 ms (debounce) before searching: that is part of what a reader feels.
+    times.push(performance.now() - started);
+    await page.waitForLoadState('networkidle');
+    if (run === 0) {
+      const bodies = await Promise.all(fetched);
+      searchRequests = bodies.length;
+      searchBytes = bodies.reduce((sum, body) => sum + body.length, 0);
+      searchGzip = bodies.reduce((sum, body) => sum + gzipSync(body).length, 0);
+    }
+    await context.close();
+  }
+  await browser.close();
+
+  console.log(`Search and offline figures for ${path.relative('.', distDir) || '.'}/ (${pageCount} indexed pages, query "${query}")`);
+  console.log(`index size (entry, meta, index, filter, fragment files): ${kib(indexBytes)} in ${indexFiles.length} files`);
+  console.log(`bytes fetched for a first query (everything under /pagefind/, from opening /search/ to results): ${kib(searchBytes)} in ${searchRequests} requests, ${kib(searchGzip)} gzipped`);
+  console.log(`time to first results (typing to first result shown, page loaded, median of ${runs} cold runs): ${median(times).toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})`);
+  console.log(`precache: ${kib(precacheBytes)} in ${precacheCount} files, budget ${kib(DEFAULT_PRECACHE_BUDGET_BYTES)} (${((precacheBytes / DEFAULT_PRECACHE_BUDGET_BYTES) * 100).toFixed(0)}%)`);
+} finally {
+  server.kill();
+}
