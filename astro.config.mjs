@@ -6,9 +6,15 @@ import { loadContent } from './src/lib/content-reader.ts';
 import { contentRoot } from './src/lib/content-paths.ts';
 import { articleRedirects, lastModifiedByPath } from './src/lib/site-map.ts';
 import { hostRedirects } from './src/integrations/host-redirects.ts';
+import { siteUrl } from './src/lib/site-url.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { mdxSafetyGuard } from './src/lib/mdx-safety-guard.ts';
+import decapAdmin from './src/integrations/decap-admin.ts';
+import pagefind from './src/integrations/pagefind.ts';
+import serviceWorker, { SHELL_ONLY_OPTIONS } from './src/integrations/service-worker.ts';
 
 // Canonical URLs, the sitemap and structured data all derive from this one address.
-const site = process.env.SITE_URL ?? 'https://steadyground.example.org';
+const site = siteUrl();
 
 // Read once per build: true lastmod dates for the sitemap and old-slug redirects, straight from content/.
 const { articles } = loadContent(contentRoot());
@@ -26,7 +32,6 @@ export default defineConfig({
   // Lossless whitespace removal: Astro 7's default JSX rules would glue "reviewed by" to the link after it.
   compressHTML: true,
   build: { format: 'directory' },
-  redirects: Object.fromEntries(redirects),
   integrations: [
     mdx(),
     sitemap({
@@ -40,13 +45,50 @@ export default defineConfig({
       },
     }),
     hostRedirects(redirects),
+    // /admin/: Decap CMS from admin/ + node_modules/decap-cms (dev middleware and build copy).
+    decapAdmin(),
+    // Search index, then the service worker that precaches it: this order matters, and both stay last.
+    pagefind(),
+    // SW_PRECACHE=shell: precache only the shell and the search engine, for sites too big to precache
+    // every article and the whole index within the budget (npm run bench sets it; docs/benchmarks.md).
+    serviceWorker(process.env.SW_PRECACHE === 'shell' ? SHELL_ONLY_OPTIONS : {}),
   ],
   markdown: {
+    // Unsafe editor MDX stops the build before it is compiled to code (check:content says the same, earlier).
+    processor: satteri({ mdastPlugins: [mdxSafetyGuard] }),
     // Headings get ids from their text (github-slugger): stable while the wording stays.
     syntaxHighlight: false,
   },
   server: { port: Number(process.env.PORT ?? 4321), host: '127.0.0.1' },
   devToolbar: { enabled: false },
+  // ASTRO_INCREMENTAL_BUILD=1 tries Astro 7's experimental incremental build: article pages carry a
+  // cacheKey (src/pages/articles/[slug].astro) and unchanged ones are copied from the cache. Off by
+  // default; `npm run bench` measures whether it helps (docs/benchmarks.md, "Scale").
+  experimental: { incrementalBuild: process.env.ASTRO_INCREMENTAL_BUILD === '1' },
+  // A hash-only policy on every public page (a <meta> in static HTML; frame-ancestors and the
+  // other headers a meta tag cannot carry are in public/_headers). /admin/ has its own policy.
+  security: {
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [
+        "default-src 'self'",
+        // data: only for the small SVG icons in Pagefind's stylesheet (an image context cannot run script;
+        // editors' content may not use data: URLs at all, see src/lib/mdx-safety.ts).
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        // Pagefind runs its search in a worker; the service worker is a same-origin script.
+        "worker-src 'self' blob:",
+        "manifest-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // Pagefind compiles its WebAssembly search engine: that needs 'wasm-unsafe-eval' (not 'unsafe-eval').
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   vite: {
     build: {
       rolldownOptions: {

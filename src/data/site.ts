@@ -1,5 +1,6 @@
 // Content queries shared by pages. These need `astro:content`, so they live here rather
 // than in src/lib (which stays free of astro:* imports for vitest).
+import { createHash } from 'node:crypto';
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { isPublished } from '../lib/publishing.ts';
 import type { SeoPerson, SeoSite } from '../lib/structured-data.ts';
@@ -7,10 +8,22 @@ import type { SeoPerson, SeoSite } from '../lib/structured-data.ts';
 export type Article = CollectionEntry<'articles'>;
 export type Person = CollectionEntry<'people'>;
 
-export async function getSettings() {
+// A production build never changes content while it runs, so the settings and people are read
+// once per build instead of several times per page (header, footer, helpline, byline, JSON-LD).
+// The dev server keeps reading them on every request so edits show up without a restart.
+const memo = <T>(load: () => Promise<T>): (() => Promise<T>) => {
+  let cached: Promise<T> | undefined;
+  return () => (import.meta.env.PROD ? (cached ??= load()) : load());
+};
+
+export const getSettingsEntry = memo(async () => {
   const entry = await getEntry('settings', 'site');
   if (!entry) throw new Error('content/settings/site.yml is missing: the site cannot be built without its settings.');
-  return entry.data;
+  return entry;
+});
+
+export async function getSettings() {
+  return (await getSettingsEntry()).data;
 }
 
 /** Every article a reader may see, most recently reviewed first. Drafts are never built. */
@@ -19,10 +32,10 @@ export async function getPublishedArticles(): Promise<Article[]> {
   return articles.sort((a, b) => b.data.lastReviewed.localeCompare(a.data.lastReviewed) || a.id.localeCompare(b.id));
 }
 
-export async function getPeople(): Promise<Map<string, Person>> {
+export const getPeople: () => Promise<Map<string, Person>> = memo(async () => {
   const people = await getCollection('people');
   return new Map(people.map((person) => [person.id, person]));
-}
+});
 
 /** Looks a referenced person up, failing the build with the article named if they are missing. */
 export function personFor(people: Map<string, Person>, ref: { id: string }, article: Article, field: string): Person {
@@ -44,4 +57,9 @@ export async function getSeoSite(site: URL | undefined): Promise<SeoSite> {
 
 export function seoPerson(person: Person): SeoPerson {
   return { id: person.id, name: person.data.name, credentials: person.data.credentials, jobTitle: person.data.jobTitle };
+}
+
+/** A short hash of the data a page shows, for Astro's incremental build (`cacheKey` in getStaticPaths). */
+export function pageCacheKey(parts: Array<string | number | undefined>): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 22);
 }

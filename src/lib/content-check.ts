@@ -8,6 +8,7 @@ import { readabilityOf, readableText } from './readability.ts';
 import { bodyChangedSinceReview, historyState } from './review-drift.ts';
 import type { PlainDate } from './dates.ts';
 import { articleRedirects } from './site-map.ts';
+import { checkMdxBody } from './mdx-safety.ts';
 
 export interface ArticleSummary {
   file: string;
@@ -49,6 +50,12 @@ export function runContentCheck({ root, today, strict = false, useHistory = true
     ...content.problems.map((problem) => ({ severity: 'error' as const, rule: 'schema', ...problem })),
     ...articleRedirects(content.articles).problems.map((problem) => ({ severity: 'error' as const, rule: 'redirect-conflict', ...problem })),
   ];
+  // MDX safety applies to every file, drafts included: nothing unsafe may sit in content/.
+  for (const file of [...content.articles, ...content.pages]) {
+    for (const problem of checkMdxBody(file.body, file.bodyStartLine - 1)) {
+      findings.push({ severity: 'error', rule: `mdx-${problem.kind}`, file: file.file, field: `line ${problem.line}`, message: problem.message });
+    }
+  }
   const articles: ArticleSummary[] = [];
   const history = useHistory ? historyState(path.resolve(root)) : { available: false as const, reason: 'history check turned off' };
 

@@ -40,6 +40,8 @@ export interface ArticleFile {
 export interface LoadedContent {
   root: string;
   articles: ArticleFile[];
+  /** Fixed site pages (content/pages/), checked for MDX safety like articles. */
+  pages: Array<{ file: string; body: string; bodyStartLine: number }>;
   people: Map<string, { file: string; data: CheckedPersonData }>;
   settings?: SiteSettings;
   settingsFile: string;
@@ -76,6 +78,7 @@ export function loadContent(root: string, cwd = process.cwd()): LoadedContent {
   const display = (file: string) => path.relative(cwd, file) || file;
   const problems: FieldProblem[] = [];
   const articles: ArticleFile[] = [];
+  const pages: LoadedContent['pages'] = [];
   const people: LoadedContent['people'] = new Map();
 
   const readYaml = (file: string) => {
@@ -111,9 +114,10 @@ export function loadContent(root: string, cwd = process.cwd()): LoadedContent {
 
   for (const file of listFiles(path.join(root, 'pages'), '.mdx')) {
     try {
-      const { data } = splitFrontmatter(readFileSync(file, 'utf8'));
+      const { data, body, bodyStartLine } = splitFrontmatter(readFileSync(file, 'utf8'));
       const result = validateFile(display(file), data, pageSchema);
       if (!result.ok) problems.push(...result.problems);
+      pages.push({ file: display(file), body, bodyStartLine });
     } catch (error) {
       if (!(error instanceof FrontmatterError)) throw error;
       problems.push({ file: display(file), field: '(front matter)', message: error.message });
@@ -145,5 +149,5 @@ export function loadContent(root: string, cwd = process.cwd()): LoadedContent {
     articles.push({ file: display(file), id: idOf(file), data, body: source.body, bodyStartLine: source.bodyStartLine });
   }
 
-  return { root, articles, people, settings, settingsFile: display(settingsFile), problems };
+  return { root, articles, pages, people, settings, settingsFile: display(settingsFile), problems };
 }

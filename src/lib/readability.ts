@@ -34,11 +34,24 @@ export interface ReadabilityScore {
 const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
+// syllable() is pure but slow (normalisation, plural rules, regexes per call), and prose repeats its
+// words: counting each distinct word once per process made check:content several times faster at
+// thousands of articles (docs/benchmarks.md, "Scale").
+const syllableCache = new Map<string, number>();
+function syllablesIn(word: string): number {
+  let count = syllableCache.get(word);
+  if (count === undefined) {
+    count = syllable(word);
+    if (syllableCache.size < 200_000) syllableCache.set(word, count);
+  }
+  return count;
+}
+
 /** Flesch–Kincaid grade of English prose (formula and syllable counts from wooorm's packages). */
 export function readabilityOf(text: string): ReadabilityScore {
   const words = [...wordSegmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
   const sentences = [...sentenceSegmenter.segment(text)].filter((s) => /\p{L}/u.test(s.segment)).length;
-  const syllables = words.reduce((sum, word) => sum + syllable(word), 0);
+  const syllables = words.reduce((sum, word) => sum + syllablesIn(word), 0);
   const grade = fleschKincaid({ word: words.length, sentence: sentences, syllable: syllables });
   return { grade: Number.isFinite(grade) ? Math.round(grade * 10) / 10 : 0, words: words.length, sentences };
 }

@@ -1,16 +1,7 @@
 import { z } from 'astro/zod';
+import { isPlainDate } from './plain-date.ts';
 
-const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a well-formed date that exists on the calendar (no 2025-02-29). */
-export function isPlainDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const match = PLAIN_DATE.exec(value);
-  if (!match) return false;
-  const [, y, m, d] = match.map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
+export { isPlainDate };
 
 /**
  * A calendar date written `YYYY-MM-DD`. YAML turns an unquoted date into a JS Date at

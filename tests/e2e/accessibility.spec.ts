@@ -1,0 +1,72 @@
+// axe-core in Chromium over every URL in the sitemap, plus search and a 404, in light and
+// dark colour schemes, against WCAG 2.2 A and AA. No rule is disabled.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import axe from 'axe-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { distDir } from './built-site.ts';
+import { launchOptions } from './browser.ts';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/** Paths listed in the built sitemap(s). */
+function sitemapPaths(): string[] {
+  const read = (file: string) => readFileSync(path.join(distDir(), file), 'utf8');
+  const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
+  return locs(read('sitemap-index.xml')).flatMap((sitemap) => locs(read(sitemap)));
+}
+
+interface AxeOutcome {
+  violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }>;
+  rulesRun: string[];
+}
+
+export async function runAxe(page: Page): Promise<AxeOutcome> {
+  await page.addScriptTag({ content: axe.source });
+  return page.evaluate(async (tags) => {
+    const results = await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return {
+      violations: results.violations.map((v) => ({ id: v.id, impact: v.impact ?? '', help: v.help, nodes: v.nodes.map((n) => ({ target: n.target.map(String) })) })),
+      rulesRun: [...results.passes, ...results.violations, ...results.incomplete, ...results.inapplicable].map((r) => r.id),
+    };
+  }, WCAG_TAGS);
+}
+
+const targets = [...sitemapPaths(), '/search/?q=baclofen', '/this-page-does-not-exist/'];
+let browser: Browser;
+const rulesRun = new Set<string>();
+
+beforeAll(async () => {
+  browser = await chromium.launch(launchOptions());
+});
+afterAll(async () => {
+  console.log(`axe-core: ${rulesRun.size} WCAG 2.2 A/AA rules run on ${targets.length} URLs in light and dark mode.`);
+  await browser?.close();
+});
+
+describe.each(['light', 'dark'] as const)('axe-core, %s mode', (colorScheme) => {
+  it.each(targets)('%s has no WCAG 2.2 A/AA violations', async (target) => {
+    // bypassCSP lets the test inject axe-core; the pages' own policy is tested in csp.spec.ts.
+    const context = await browser.newContext({ colorScheme, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${inject('baseUrl')}${target}`);
+    if (target.startsWith('/search/')) await page.waitForLoadState('networkidle');
+    const { violations, rulesRun: ids } = await runAxe(page);
+    ids.forEach((id) => rulesRun.add(id));
+    await context.close();
+    expect(violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+});
+
+describe('axe-core catches a real problem (the check can fail)', () => {
+  it('reports low contrast, a missing alt and an unlabelled field', async () => {
+    const page = await browser.newPage();
+    await page.setContent(
+      '<!doctype html><html lang="en"><head><title>Bad</title></head><body><main><p style="color:#bbb;background:#fff">faint</p><img src="x.png"><input type="text"></main></body></html>',
+    );
+    const { violations } = await runAxe(page);
+    await page.close();
+    expect(violations.map((v) => v.id).sort()).toEqual(expect.arrayContaining(['color-contrast', 'image-alt', 'label']));
+  });
+});

@@ -1,0 +1,45 @@
+// Every built page through the Nu HTML Checker (vnu-jar, run on Java): zero errors.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import vnuJar from 'vnu-jar';
+import { describe, expect, it } from 'vitest';
+import { distDir } from './built-site.ts';
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'pagefind' ? [] : htmlFiles(full);
+    return entry.name.endsWith('.html') ? [full] : [];
+  });
+}
+
+interface VnuMessage {
+  type: string;
+  url: string;
+  lastLine?: number;
+  message: string;
+}
+
+/** Runs the Nu HTML Checker over files; returns its error messages. */
+export function validateHtml(files: string[]): VnuMessage[] {
+  const result = spawnSync('java', ['-jar', vnuJar, '--errors-only', '--format', 'json', ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.error) throw new Error(`Could not run java for the Nu HTML Checker (install a JRE): ${result.error.message}`);
+  return (JSON.parse(result.stderr || '{"messages":[]}').messages as VnuMessage[]).filter((m) => m.type === 'error');
+}
+
+describe('HTML validity', () => {
+  it('passes the Nu HTML Checker with 0 errors on every built page', () => {
+    const files = htmlFiles(distDir());
+    expect(files.length).toBeGreaterThan(20);
+    const errors = validateHtml(files).map((m) => `${path.relative(distDir(), new URL(m.url).pathname)}:${m.lastLine}: ${m.message}`);
+    console.log(`Nu HTML Checker: ${files.length} pages validated, ${errors.length} errors.`);
+    expect(errors).toEqual([]);
+  });
+
+  it('reports errors in a broken page (the check can fail)', () => {
+    const errors = validateHtml([path.resolve('tests/fixtures/invalid-html/index.html')]);
+    expect(errors.map((e) => e.message).join('\n')).toMatch(/Element “title” must not be empty|Duplicate ID “dup”/);
+    expect(errors.length).toBeGreaterThanOrEqual(2);
+  });
+});
