@@ -11,3 +11,14 @@ export function contentWith(...articleFiles: string[]): string {
   for (const file of articleFiles) cpSync(file, path.join(dir, 'articles', path.basename(file)));
   return dir;
 }
+
+/** Top-level front-matter fields as text blocks: each `key:` line with its indented continuation lines. */
+export function fieldBlocks(text: string): Array<[string, string]> {
+  const yaml = text.slice(4, text.indexOf('\n---\n') + 1);
+  const blocks: Array<[string, string]> = [];
+  for (const line of yaml.split('\n').slice(0, -1)) {
+    if (/^\S/.test(line)) blocks.push([line.slice(0, line.indexOf(':')), `${line}\n`]);
+    else blocks[blocks.length - 1][1] += `${line}\n`;
+  }
+  return blocks;
+}

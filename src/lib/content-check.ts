@@ -83,7 +83,7 @@ export function runContentCheck({ root, today, strict = false, useHistory = true
         message: `reads at US grade ${readingGrade}, above the site's target of ${maxGrade}: use shorter sentences and everyday words`,
       });
     }
-    if (history.available && bodyChangedSinceReview(history, path.resolve(content.root, '..', file), article.body, data.lastReviewed)) {
+    if (history.available && bodyChangedSinceReview(history, path.resolve(file), article.body, data.lastReviewed)) {
       findings.push({
         severity: strict ? 'error' : 'warning',
         rule: 'changed-since-review',

@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { launchOptions } from './browser.ts';
 import { git, makeWorkspace, removeWorkspace, startCms, type CmsProcess } from './cms-workspace.ts';
+import { fieldBlocks } from '../helpers.ts';
 
 const SITE_PORT = Number(process.env.CMS_E2E_PORT ?? 4395);
 const PROXY_PORT = Number(process.env.CMS_E2E_PROXY_PORT ?? 8095);
@@ -44,16 +45,6 @@ afterAll(async () => {
 
 function frontMatter(text: string): Record<string, unknown> {
   return parse(text.slice(4, text.indexOf('\n---\n'))) as Record<string, unknown>;
-}
-/** Top-level front-matter fields as text blocks (a key line plus its indented lines). */
-function fieldBlocks(text: string): Array<[string, string]> {
-  const yaml = text.slice(4, text.indexOf('\n---\n') + 1);
-  const blocks: Array<[string, string]> = [];
-  for (const line of yaml.split('\n').slice(0, -1)) {
-    if (/^\S/.test(line)) blocks.push([line.slice(0, line.indexOf(':')), `${line}\n`]);
-    else blocks[blocks.length - 1][1] += `${line}\n`;
-  }
-  return blocks;
 }
 function branches(): string[] {
   return git(dir, 'branch', '--format=%(refname:short)').split('\n').filter(Boolean);

@@ -7,22 +7,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { decapParse, decapStringify, type EntryData } from '../../src/lib/decap-format.ts';
+import { fieldBlocks } from '../helpers.ts';
 
 const config = parse(readFileSync('admin/config.yml', 'utf8')) as { collections: Array<{ name: string; fields: Array<{ name: string }> }> };
 const order = config.collections.find((c) => c.name === 'articles')!.fields.map((f) => f.name);
 const dir = 'content/articles';
 const files = readdirSync(dir).filter((n) => n.endsWith('.mdx')).sort();
 
-/** The front matter split into top-level fields: each `key:` line with its indented continuation lines. */
-function fieldBlocks(text: string): Array<[string, string]> {
-  const yaml = text.slice(4, text.indexOf('\n---\n') + 1);
-  const blocks: Array<[string, string]> = [];
-  for (const line of yaml.split('\n').slice(0, -1)) {
-    if (/^\S/.test(line)) blocks.push([line.slice(0, line.indexOf(':')), `${line}\n`]);
-    else blocks[blocks.length - 1][1] += `${line}\n`;
-  }
-  return blocks;
-}
 
 const edits: Record<string, (data: EntryData) => void> = {
   title: (d) => (d.title = `${d.title} (revised)`),
