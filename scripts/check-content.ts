@@ -40,4 +40,6 @@ const root = options['content-dir'] ?? contentRoot();
 const report = runContentCheck({ root, today, strict: options.strict });
 report.elapsedMs = Math.round(performance.now() - started);
 process.stdout.write(renderReport(report, format));
-process.exit(report.errors > 0 ? 1 : 0);
+// exitCode, not process.exit(): into a pipe, stdout is written asynchronously and exiting at once cut
+// the report off (at 5,000 articles only the first ~1,500 lines arrived, without the summary).
+process.exitCode = report.errors > 0 ? 1 : 0;

@@ -1,7 +1,7 @@
 // `npm run measure:search`: the search and offline figures in docs/benchmarks.md, measured on a
 // built site (DIST_DIR, default dist/) served by `astro preview` in headless Chromium.
 // Prints: index size, bytes fetched for a first query, time to first results, precache vs budget.
-import { spawn } from 'node:child_process';
+import { startPreview } from './preview-server.ts';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -43,21 +43,8 @@ const { count: precacheCount, size: precacheBytes } = await getManifest({
 });
 
 // 3 and 4. A first query in a fresh browser profile (no service worker, empty HTTP cache).
-const server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'preview', '--ignore-lock', '--outDir', distDir, '--host', '127.0.0.1', '--port', String(port)], {
-  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-  stdio: 'ignore',
-});
+const server = await startPreview({ distDir, port });
 try {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${base}/`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`astro preview did not start on ${base}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
   const browser = await chromium.launch(launchOptions());
   const times: number[] = [];
   let searchBytes = 0;
@@ -94,5 +81,5 @@ try {
   console.log(`time to first results (typing to first result shown, page loaded, median of ${runs} cold runs): ${median(times).toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})`);
   console.log(`precache: ${kib(precacheBytes)} in ${precacheCount} files, budget ${kib(DEFAULT_PRECACHE_BUDGET_BYTES)} (${((precacheBytes / DEFAULT_PRECACHE_BUDGET_BYTES) * 100).toFixed(0)}%)`);
 } finally {
-  server.kill();
+  server.stop();
 }

@@ -1,9 +1,12 @@
 import { fromUtcDate } from '../lib/dates.ts';
 import { dashboardRows } from '../lib/review-dashboard.ts';
-import { getPeople, getPublishedArticles, getSettings } from './site.ts';
+import { getPeople, getPublishedArticles, getSettings, memo } from './site.ts';
 
-/** The review dashboard as of the build date: a static build can only know that day. */
-export async function getReviewDashboard() {
+/**
+ * The review dashboard as of the build date: a static build can only know that day.
+ * Computed once per build (it scores every article's reading level), shared by /reviews/ and /reviews.json.
+ */
+export const getReviewDashboard = memo(async () => {
   const [articles, people, settings] = await Promise.all([getPublishedArticles(), getPeople(), getSettings()]);
   const asOf = fromUtcDate(new Date());
   const rows = dashboardRows(
@@ -13,4 +16,4 @@ export async function getReviewDashboard() {
     asOf,
   );
   return { asOf, policy: settings.reviewPolicy, maxGrade: settings.readability.maxGrade, rows };
-}
+});

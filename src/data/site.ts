@@ -11,7 +11,7 @@ export type Person = CollectionEntry<'people'>;
 // A production build never changes content while it runs, so the settings and people are read
 // once per build instead of several times per page (header, footer, helpline, byline, JSON-LD).
 // The dev server keeps reading them on every request so edits show up without a restart.
-const memo = <T>(load: () => Promise<T>): (() => Promise<T>) => {
+export const memo = <T>(load: () => Promise<T>): (() => Promise<T>) => {
   let cached: Promise<T> | undefined;
   return () => (import.meta.env.PROD ? (cached ??= load()) : load());
 };

@@ -35,11 +35,13 @@ export const DEFAULT_PRECACHE_PAGES = [
 
 /**
  * For sites too big to precache every article and the whole index (a few hundred articles or more;
- * docs/benchmarks.md, "Scale"): the shell pages and the search engine only. Articles are still cached
- * when read; search then needs the network. astro.config.mjs uses this when SW_PRECACHE=shell.
+ * docs/benchmarks.md, "Scale"): the shell pages and the search engine only, leaving out every page
+ * whose size grows with the number of articles (articles, and the A–Z list: 600 KB at 5,000).
+ * Those are still cached when read; search then needs the network. astro.config.mjs uses this
+ * when SW_PRECACHE=shell.
  */
 export const SHELL_ONLY_OPTIONS: ServiceWorkerOptions = {
-  precachePages: DEFAULT_PRECACHE_PAGES.filter((page) => !page.startsWith('articles/')),
+  precachePages: DEFAULT_PRECACHE_PAGES.filter((page) => !page.startsWith('articles/') && !page.startsWith('a-z/')),
   precacheSearchIndex: false,
 };
 

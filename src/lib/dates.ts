@@ -53,9 +53,16 @@ export function daysBetween(from: PlainDate, to: PlainDate): number {
   return Math.round((toUtcDate(to).getTime() - toUtcDate(from).getTime()) / 86_400_000);
 }
 
+// Creating an Intl.DateTimeFormat costs far more than formatting with one, and a build formats
+// dates on every article card (lists, people pages, the review dashboard): one formatter per locale.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Human date in the site's locale, always read in UTC: "November 26, 2026". */
 export function formatDate(date: PlainDate, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' }).format(
-    toUtcDate(date),
-  );
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' });
+    dateFormats.set(locale, format);
+  }
+  return format.format(toUtcDate(date));
 }

@@ -1,6 +1,8 @@
 // `npm run build` refuses bad content, names the file and field, and never touches dist/.
+// Every real build of the test suite lives in this one file: Astro builds that share a project
+// folder must not run at the same time (they share .astro/), and tests in one file run in turn.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,5 +55,24 @@ describe('npm run build', () => {
     expect(status, output).toBe(0);
     expect(existsSync(path.join(out, 'articles/good-withdrawal-article/index.html'))).toBe(true);
     expect(existsSync(path.join(out, 'articles/good-draft-article'))).toBe(false);
+  });
+});
+
+describe('the build refuses unsafe MDX on its own', () => {
+  it('stops astro build before an export can run, naming the file', () => {
+    const marker = '/tmp/mdx-attack-ran';
+    rmSync(marker, { force: true });
+    const scratch = mkdtempSync(path.join(tmpdir(), 'mdx-build-'));
+    const content = contentWith(path.join(FIXTURES, 'mdx-attacks/articles/esm-side-effect.mdx'));
+    // `astro build` directly, skipping check:content, to prove the build's own guard.
+    const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', path.join(scratch, 'site')], {
+      encoding: 'utf8',
+      env: { ...process.env, CONTENT_DIR: content, ASTRO_CACHE_DIR: path.join(scratch, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+    });
+    const output = `${result.stdout}\n${result.stderr}`;
+    expect(result.status).toBe(1);
+    expect(output).toMatch(/Unsafe MDX in .*esm-side-effect\.mdx/);
+    expect(output).toContain('import/export statements are not allowed');
+    expect(existsSync(marker)).toBe(false);
   });
 });

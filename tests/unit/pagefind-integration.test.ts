@@ -113,6 +113,7 @@ describe('service worker integration', () => {
     expect(globs).toContain('offline/index.html');
     expect(globs).toContain('pagefind/pagefind.js');
     expect(globs).not.toContain('articles/*/index.html');
+    expect(globs).not.toContain('a-z/index.html');
     expect(globs.some((glob) => /pf_(index|fragment|filter|meta)/.test(glob))).toBe(false);
   });
 
