@@ -1,17 +1,18 @@
 // @ts-check
-import { defineConfig } from 'astro/config';
+
+import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { loadContent } from './src/lib/content-reader.ts';
-import { contentRoot } from './src/lib/content-paths.ts';
-import { articleRedirects, lastModifiedByPath } from './src/lib/site-map.ts';
-import { hostRedirects } from './src/integrations/host-redirects.ts';
-import { siteUrl } from './src/lib/site-url.ts';
-import { satteri } from '@astrojs/markdown-satteri';
-import { mdxSafetyGuard } from './src/lib/mdx-safety-guard.ts';
+import { defineConfig } from 'astro/config';
 import decapAdmin from './src/integrations/decap-admin.ts';
+import { hostRedirects } from './src/integrations/host-redirects.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import serviceWorker, { SHELL_ONLY_OPTIONS } from './src/integrations/service-worker.ts';
+import { siteUrl } from './src/lib/core/site-url.ts';
+import { contentRoot } from './src/lib/io/content-root.ts';
+import { loadContent } from './src/lib/io/read-content.ts';
+import { mdxSafetyGuard } from './src/lib/mdx/guard.ts';
+import { articleRedirects, lastModifiedByPath } from './src/lib/seo/site-map.ts';
 
 // Canonical URLs, the sitemap and structured data all derive from this one address.
 const site = siteUrl();
@@ -73,7 +74,7 @@ export default defineConfig({
       directives: [
         "default-src 'self'",
         // data: only for the small SVG icons in Pagefind's stylesheet (an image context cannot run script;
-        // editors' content may not use data: URLs at all, see src/lib/mdx-safety.ts).
+        // editors' content may not use data: URLs at all, see src/lib/mdx/safety.ts).
         "img-src 'self' data:",
         "font-src 'self'",
         "connect-src 'self'",

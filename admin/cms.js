@@ -1,31 +1,32 @@
 /*
  * Steady Ground's additions to Decap CMS: the "record review" date widget, editor components
- * for the MDX components editors may use (src/lib/mdx-components.ts), preview templates that
+ * for the MDX components editors may use (src/lib/mdx/components.ts), preview templates that
  * look like the real pages, and list filters for reviews that are overdue or due soon.
  * Plain browser script on purpose: no bundler, no Vite client (see src/integrations/decap-admin.ts).
  */
-(function () {
-  'use strict';
+(() => {
   var CMS = window.CMS;
   var h = window.h;
   var createClass = window.createClass;
   var R = window.SteadyGroundReview;
   var REVIEW_EVENT = 'steadyground:review-recorded';
 
-  // Mirrors CALLOUT_LEVELS in src/lib/mdx-components.ts (the contract test compares them).
+  // Mirrors CALLOUT_LEVELS in src/lib/mdx/components.ts (the contract test compares them).
   var CALLOUT_LEVELS = [
     { value: 'non-urgent', label: 'Non-urgent advice' },
     { value: 'urgent', label: 'Urgent advice' },
     { value: 'emergency', label: 'Emergency' },
   ];
   function calloutLabel(level) {
-    for (var i = 0; i < CALLOUT_LEVELS.length; i++) if (CALLOUT_LEVELS[i].value === level) return CALLOUT_LEVELS[i].label;
+    for (var i = 0; i < CALLOUT_LEVELS.length; i++)
+      if (CALLOUT_LEVELS[i].value === level) return CALLOUT_LEVELS[i].label;
     return level;
   }
   function escapeHtml(text) {
-    return String(text == null ? '' : text).replace(/[&<>"']/g, function (c) {
-      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
-    });
+    return String(text == null ? '' : text).replace(
+      /[&<>"']/g,
+      (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
+    );
   }
   function toJs(value) {
     return value && value.toJS ? value.toJS() : value;
@@ -39,22 +40,21 @@
   }
   /** Just enough Markdown for a callout body in the preview: paragraphs, lists, bold, italics, links. */
   function miniMarkdown(text) {
-    var inline = function (s) {
-      return escapeHtml(s)
+    var inline = (s) =>
+      escapeHtml(s)
         .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
         .replace(/(^|[^*])\*(?!\s)(.+?)\*/g, '$1<em>$2</em>')
         .replace(/\[([^\]]+)\]\((https?:[^)\s]+|\/[^)\s]*)\)/g, '<a href="$2">$1</a>');
-    };
     return String(text || '')
       .trim()
       .split(/\n{2,}/)
-      .map(function (block) {
+      .map((block) => {
         var lines = block.split('\n');
-        if (lines.every(function (l) { return /^\s*[-*] /.test(l); })) {
-          return '<ul>' + lines.map(function (l) { return '<li>' + inline(l.replace(/^\s*[-*] /, '')) + '</li>'; }).join('') + '</ul>';
+        if (lines.every((l) => /^\s*[-*] /.test(l))) {
+          return '<ul>' + lines.map((l) => '<li>' + inline(l.replace(/^\s*[-*] /, '')) + '</li>').join('') + '</ul>';
         }
-        if (lines.every(function (l) { return /^\s*\d+\. /.test(l); })) {
-          return '<ol>' + lines.map(function (l) { return '<li>' + inline(l.replace(/^\s*\d+\. /, '')) + '</li>'; }).join('') + '</ol>';
+        if (lines.every((l) => /^\s*\d+\. /.test(l))) {
+          return '<ol>' + lines.map((l) => '<li>' + inline(l.replace(/^\s*\d+\. /, '')) + '</li>').join('') + '</ol>';
         }
         return '<p>' + inline(block) + '</p>';
       })
@@ -67,9 +67,8 @@
   // interval. The two fields are separate widgets, so the button tells its sibling through a DOM event.
   var ReviewDateControl = createClass({
     componentDidMount: function () {
-      var self = this;
-      this.onRecorded = function (event) {
-        if (self.props.field.get('role') === 'next-due') self.props.onChange(event.detail.nextReviewDue);
+      this.onRecorded = (event) => {
+        if (this.props.field.get('role') === 'next-due') this.props.onChange(event.detail.nextReviewDue);
       };
       window.addEventListener(REVIEW_EVENT, this.onRecorded);
     },
@@ -90,7 +89,6 @@
       window.dispatchEvent(new CustomEvent(REVIEW_EVENT, { detail: { lastReviewed: today, nextReviewDue: due } }));
     },
     render: function () {
-      var self = this;
       var field = this.props.field;
       var role = field.get('role');
       var interval = Number(field.get('interval_months')) || 12;
@@ -102,7 +100,9 @@
           id: this.props.forID,
           className: this.props.classNameWrapper,
           value: R.isPlainDate(value) ? value : '',
-          onChange: function (e) { self.props.onChange(e.target.value || ''); },
+          onChange: (e) => {
+            this.props.onChange(e.target.value || '');
+          },
           onFocus: this.props.setActiveStyle,
           onBlur: this.props.setInactiveStyle,
           'data-review-date': role,
@@ -110,25 +110,36 @@
       ];
       if (role === 'last-reviewed') {
         children.push(
-          h('div', { key: 'actions', className: 'sg-review-actions' },
-            h('button', {
-              type: 'button',
-              className: 'sg-record-review',
-              onClick: this.recordReview,
-            }, 'Record review completed today'),
-            h('span', { className: 'sg-review-note', role: 'status' },
+          h(
+            'div',
+            { key: 'actions', className: 'sg-review-actions' },
+            h(
+              'button',
+              {
+                type: 'button',
+                className: 'sg-record-review',
+                onClick: this.recordReview,
+              },
+              'Record review completed today',
+            ),
+            h(
+              'span',
+              { className: 'sg-review-note', role: 'status' },
               this.state && this.state.recorded
-                ? 'Reviewed today. Next review due ' + formatDate(this.state.recorded) + ' (' + interval + ' months). Save to keep it.'
-                : 'Sets this date to today (UTC) and the next review to ' + interval + ' months later.'),
+                ? 'Reviewed today. Next review due ' +
+                    formatDate(this.state.recorded) +
+                    ' (' +
+                    interval +
+                    ' months). Save to keep it.'
+                : 'Sets this date to today (UTC) and the next review to ' + interval + ' months later.',
+            ),
           ),
         );
       }
       return h('div', { className: 'sg-review-date' }, children);
     },
   });
-  var ReviewDatePreview = function (props) {
-    return h('span', null, formatDate(props.value));
-  };
+  var ReviewDatePreview = (props) => h('span', null, formatDate(props.value));
   CMS.registerWidget('review-date', ReviewDateControl, ReviewDatePreview);
 
   // ---------------------------------------------------------------- editor components
@@ -149,21 +160,34 @@
         widget: 'string',
         pattern: ['^[^"<>{}]+$', 'Leave out double quotes, angle brackets and braces.'],
       },
-      { name: 'body', label: 'Details', widget: 'markdown', buttons: ['bold', 'italic', 'link', 'bulleted-list', 'numbered-list'], editor_components: [] },
+      {
+        name: 'body',
+        label: 'Details',
+        widget: 'markdown',
+        buttons: ['bold', 'italic', 'link', 'bulleted-list', 'numbered-list'],
+        editor_components: [],
+      },
     ],
     pattern: /^<Callout level="(non-urgent|urgent|emergency)" title="([^"]*)">\n\n([\s\S]*?)\n\n<\/Callout>/,
-    fromBlock: function (match) {
-      return { level: match[1], title: match[2], body: match[3] };
-    },
-    toBlock: function (data) {
-      return '<Callout level="' + (data.level || 'non-urgent') + '" title="' + String(data.title || '').replace(/"/g, '”') + '">\n\n' +
-        String(data.body || '').trim() + '\n\n</Callout>';
-    },
-    toPreview: function (data) {
-      return '<div class="callout callout--' + escapeHtml(data.level) + '"><p class="callout__heading"><span class="callout__level">' +
-        escapeHtml(calloutLabel(data.level)) + ':</span> ' + escapeHtml(data.title) + '</p><div class="callout__body">' +
-        miniMarkdown(data.body) + '</div></div>';
-    },
+    fromBlock: (match) => ({ level: match[1], title: match[2], body: match[3] }),
+    toBlock: (data) =>
+      '<Callout level="' +
+      (data.level || 'non-urgent') +
+      '" title="' +
+      String(data.title || '').replace(/"/g, '”') +
+      '">\n\n' +
+      String(data.body || '').trim() +
+      '\n\n</Callout>',
+    toPreview: (data) =>
+      '<div class="callout callout--' +
+      escapeHtml(data.level) +
+      '"><p class="callout__heading"><span class="callout__level">' +
+      escapeHtml(calloutLabel(data.level)) +
+      ':</span> ' +
+      escapeHtml(data.title) +
+      '</p><div class="callout__body">' +
+      miniMarkdown(data.body) +
+      '</div></div>',
   });
 
   CMS.registerEditorComponent({
@@ -171,23 +195,18 @@
     label: 'Helpline box',
     fields: [],
     pattern: /^<HelplineBox \/>/,
-    fromBlock: function () {
-      return {};
-    },
-    toBlock: function () {
-      return '<HelplineBox />';
-    },
-    toPreview: function () {
-      return '<div class="helpline-box"><p class="helpline-box__title">Need help now? Talk to someone.</p>' +
-        '<p class="helpline-box__call"><span class="helpline-box__number">Call the helpline from site settings</span></p></div>';
-    },
+    fromBlock: () => ({}),
+    toBlock: () => '<HelplineBox />',
+    toPreview: () =>
+      '<div class="helpline-box"><p class="helpline-box__title">Need help now? Talk to someone.</p>' +
+      '<p class="helpline-box__call"><span class="helpline-box__number">Call the helpline from site settings</span></p></div>',
   });
 
   // ---------------------------------------------------------------- optional pictures need alt text
   var OPTIONAL_PICTURES = { articles: ['hero', 'Picture at the top'], people: ['photo', 'Photo'] };
   CMS.registerEventListener({
     name: 'preSave',
-    handler: function (args) {
+    handler: (args) => {
       var rule = OPTIONAL_PICTURES[args.entry.get('collection')];
       if (!rule) return undefined;
       var data = args.entry.get('data');
@@ -214,72 +233,129 @@
     render: function () {
       var props = this.props;
       var data = props.entry.get('data');
-      var get = function (key) { return toJs(data.get(key)); };
+      var get = (key) => toJs(data.get(key));
       var hero = get('hero');
       var heroSrc = hero && hero.image ? props.getAsset(hero.image) : null;
       var takeaways = get('keyTakeaways') || [];
       var sources = get('sources') || [];
-      var label = { substances: 'Substances', withdrawal: 'Withdrawal', treatment: 'Treatment', recovery: 'Recovery' }[get('category')] || get('category');
-      return h('div', { className: 'container article-layout' },
+      var label =
+        { substances: 'Substances', withdrawal: 'Withdrawal', treatment: 'Treatment', recovery: 'Recovery' }[
+          get('category')
+        ] || get('category');
+      return h(
+        'div',
+        { className: 'container article-layout' },
         get('draft') ? h('p', { className: 'sg-preview-draft' }, 'Draft: this page is not built into the site.') : null,
-        h('nav', { className: 'breadcrumbs', 'aria-label': 'Breadcrumb' }, h('ol', null, h('li', null, 'Home'), h('li', null, label || 'Category'))),
-        h('article', { className: 'article' },
-          h('header', { className: 'article__header' },
+        h(
+          'nav',
+          { className: 'breadcrumbs', 'aria-label': 'Breadcrumb' },
+          h('ol', null, h('li', null, 'Home'), h('li', null, label || 'Category')),
+        ),
+        h(
+          'article',
+          { className: 'article' },
+          h(
+            'header',
+            { className: 'article__header' },
             h('h1', null, get('title') || 'Untitled'),
             h('p', { className: 'article__lede' }, get('description')),
-            h('div', { className: 'byline' },
-              h('p', { className: 'byline__reviewed' },
+            h(
+              'div',
+              { className: 'byline' },
+              h(
+                'p',
+                { className: 'byline__reviewed' },
                 h('span', { className: 'byline__badge', 'aria-hidden': 'true' }, '✓'),
                 ' Medically reviewed by ',
                 h('a', { className: 'byline__reviewer' }, personName(props, 'reviewer', get('reviewer'))),
                 ' on ' + formatDate(get('lastReviewed')) + '. ',
-                h('a', null, 'How we review pages')),
-              h('p', { className: 'byline__author' }, 'Written by ', h('a', { className: 'byline__author-name' }, personName(props, 'author', get('author')))))),
+                h('a', null, 'How we review pages'),
+              ),
+              h(
+                'p',
+                { className: 'byline__author' },
+                'Written by ',
+                h('a', { className: 'byline__author-name' }, personName(props, 'author', get('author'))),
+              ),
+            ),
+          ),
           heroSrc ? h('img', { className: 'article__hero', src: heroSrc.toString(), alt: hero.alt || '' }) : null,
           takeaways.length
-            ? h('section', { className: 'key-takeaways' },
+            ? h(
+                'section',
+                { className: 'key-takeaways' },
                 h('h2', { className: 'key-takeaways__heading' }, 'Key takeaways'),
-                h('ul', null, takeaways.map(function (t, i) { return h('li', { key: i }, t); })))
+                h(
+                  'ul',
+                  null,
+                  takeaways.map((t, i) => h('li', { key: i }, t)),
+                ),
+              )
             : null,
           h('div', { className: 'prose' }, props.widgetFor('body')),
           sources.length
-            ? h('section', { className: 'sources' },
+            ? h(
+                'section',
+                { className: 'sources' },
                 h('h2', null, 'Sources'),
-                h('ol', { className: 'sources__list' }, sources.map(function (s, i) {
-                  return h('li', { key: i }, h('cite', null, h('a', { href: s.url, rel: 'noopener' }, s.title)),
-                    '. ' + (s.publisher || '') + ', ' + (s.year || '') + '. Accessed ' + formatDate(s.accessed) + '.');
-                })))
+                h(
+                  'ol',
+                  { className: 'sources__list' },
+                  sources.map((s, i) =>
+                    h(
+                      'li',
+                      { key: i },
+                      h('cite', null, h('a', { href: s.url, rel: 'noopener' }, s.title)),
+                      '. ' + (s.publisher || '') + ', ' + (s.year || '') + '. Accessed ' + formatDate(s.accessed) + '.',
+                    ),
+                  ),
+                ),
+              )
             : null,
-          h('dl', { className: 'review-dates' },
+          h(
+            'dl',
+            { className: 'review-dates' },
             h('div', null, h('dt', null, 'Page last reviewed'), h('dd', null, formatDate(get('lastReviewed')))),
             h('div', null, h('dt', null, 'Next review due'), h('dd', null, formatDate(get('nextReviewDue')))),
             h('div', null, h('dt', null, 'First published'), h('dd', null, formatDate(get('published')))),
             get('updated') && get('updated') !== get('published')
               ? h('div', null, h('dt', null, 'Last updated'), h('dd', null, formatDate(get('updated'))))
-              : null)));
+              : null,
+          ),
+        ),
+      );
     },
   });
 
   var PersonPreview = createClass({
     render: function () {
       var data = toJs(this.props.entry.get('data')) || {};
-      return h('div', { className: 'container' },
+      return h(
+        'div',
+        { className: 'container' },
         h('h1', null, [data.name].concat(data.credentials || []).join(', ')),
         h('p', { className: 'article__lede' }, data.jobTitle),
         data.sample ? h('p', null, h('strong', null, 'Fictional sample person.')) : null,
         h('p', null, data.bio),
-        (data.roles || []).length ? h('p', null, 'Roles: ' + data.roles.join(', ')) : null);
+        (data.roles || []).length ? h('p', null, 'Roles: ' + data.roles.join(', ')) : null,
+      );
     },
   });
 
   var PagePreview = createClass({
     render: function () {
       var data = this.props.entry.get('data');
-      return h('div', { className: 'container' },
-        h('article', { className: 'article' },
+      return h(
+        'div',
+        { className: 'container' },
+        h(
+          'article',
+          { className: 'article' },
           h('h1', null, data.get('title')),
           h('p', { className: 'article__lede' }, data.get('description')),
-          h('div', { className: 'prose' }, this.props.widgetFor('body'))));
+          h('div', { className: 'prose' }, this.props.widgetFor('body')),
+        ),
+      );
     },
   });
 
@@ -291,17 +367,17 @@
   var MARKER = /^( *)# Overdue and due-soon filters are added in the browser.*$/m;
   function start() {
     fetch('config.yml', { cache: 'no-cache' })
-      .then(function (response) {
+      .then((response) => {
         if (!response.ok) throw new Error('config.yml: HTTP ' + response.status);
         return response.text();
       })
-      .then(function (text) {
+      .then((text) => {
         var match = MARKER.exec(text);
         var days = /\bwarning_days:\s*(\d+)/.exec(text);
         if (match) {
           var yaml = R.dueFiltersYaml(R.todayUtc(), days ? Number(days[1]) : 60, match[1]);
           var filters = yaml.replace(/\n$/, '');
-          text = text.replace(MARKER, function () { return filters; });
+          text = text.replace(MARKER, () => filters);
         }
         var link = document.createElement('link');
         link.rel = 'cms-config-url';
@@ -309,10 +385,10 @@
         link.href = URL.createObjectURL(new Blob([text], { type: 'text/yaml' }));
         document.head.appendChild(link);
       })
-      .catch(function (error) {
+      .catch((error) => {
         console.warn('Review filters not added; using config.yml as it is.', error);
       })
-      .then(function () {
+      .then(() => {
         CMS.init();
       });
   }

@@ -1,10 +1,9 @@
 /*
- * Review-date arithmetic for the editor, the same rules as src/lib/dates.ts and
- * src/lib/review-policy.ts (tests/unit/cms-contract.test.ts runs both on the same dates).
+ * Review-date arithmetic for the editor, the same rules as src/lib/core/dates.ts and
+ * src/lib/review/policy.ts (tests/unit/cms-contract.test.ts runs both on the same dates).
  * Plain script: it sets window.SteadyGroundReview in the browser and module.exports in Node.
  */
-(function (root) {
-  'use strict';
+((root) => {
   function pad(n, width) {
     return String(n).padStart(width || 2, '0');
   }
@@ -12,7 +11,9 @@
     if (typeof value !== 'string') return false;
     var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
     if (!m) return false;
-    var y = +m[1], mo = +m[2], d = +m[3];
+    var y = +m[1],
+      mo = +m[2],
+      d = +m[3];
     var date = new Date(Date.UTC(y, mo - 1, d));
     return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
   }
@@ -63,9 +64,16 @@
     var pad6 = indent || '      ';
     function item(label, pattern) {
       return (
-        pad6 + "- label: '" + label + "'\n" +
-        pad6 + '  field: nextReviewDue\n' +
-        pad6 + "  pattern: '" + pattern + "'\n"
+        pad6 +
+        "- label: '" +
+        label +
+        "'\n" +
+        pad6 +
+        '  field: nextReviewDue\n' +
+        pad6 +
+        "  pattern: '" +
+        pattern +
+        "'\n"
       );
     }
     return (
@@ -83,7 +91,10 @@
     var alt = value && typeof value.alt === 'string' ? value.alt.trim() : '';
     if (!image && !alt) return { drop: true };
     if (!image) return { error: (what || 'Picture') + ': choose an image or clear the alt text.' };
-    if (!alt) return { error: (what || 'Picture') + ': alt text is required. Describe the image for people who cannot see it.' };
+    if (!alt)
+      return {
+        error: (what || 'Picture') + ': alt text is required. Describe the image for people who cannot see it.',
+      };
     return {};
   }
   var api = {

@@ -23,7 +23,16 @@
 // build. measure-search reports what the default precache would weigh.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -42,7 +51,9 @@ const { values: args } = parseArgs({
     'no-search': { type: 'boolean', default: false },
   },
 });
-const sizes = args.sizes ? args.sizes.split(',').map((s) => Number(s.trim())) : [1000, 5000, ...(args.full ? [10000] : [])];
+const sizes = args.sizes
+  ? args.sizes.split(',').map((s) => Number(s.trim()))
+  : [1000, 5000, ...(args.full ? [10000] : [])];
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
   console.error(`bench: --sizes: expected whole numbers like 100,500, got "${args.sizes}"`);
   process.exit(2);
@@ -61,7 +72,10 @@ interface Run {
 }
 
 /** Runs node with `args` under GNU time (peak memory), collecting output; fails loudly on a non-zero exit. */
-function runNode(nodeArgs: string[], options: { cwd?: string; env?: Record<string, string>; allowFail?: boolean; label: string; logDir?: string }): Promise<Run> {
+function runNode(
+  nodeArgs: string[],
+  options: { cwd?: string; env?: Record<string, string>; allowFail?: boolean; label: string; logDir?: string },
+): Promise<Run> {
   const timeFile = path.join(workDir, `.time-${process.pid}`);
   const started = performance.now();
   const child = spawn('/usr/bin/time', ['-f', '%M', '-o', timeFile, process.execPath, ...nodeArgs], {
@@ -117,21 +131,34 @@ function pageWeight(siteDir: string) {
   const page = pages[Math.floor(pages.length / 2)];
   const html = readFileSync(page.file);
   const text = html.toString('utf8');
-  const local = (href: string) => path.join(siteDir, decodeURI(new URL(href, 'https://x.invalid/articles/a/').pathname));
-  const css = [...text.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)].map((m) => /href="([^"]+)"/.exec(m[0])?.[1]).filter((h): h is string => !!h);
+  const local = (href: string) =>
+    path.join(siteDir, decodeURI(new URL(href, 'https://x.invalid/articles/a/').pathname));
+  const css = [...text.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)]
+    .map((m) => /href="([^"]+)"/.exec(m[0])?.[1])
+    .filter((h): h is string => !!h);
   const js = [
     ...[...text.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]),
     ...[...text.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]),
   ];
   const weigh = (hrefs: string[]) => {
     const bodies = [...new Set(hrefs)].map((href) => readFileSync(local(href)));
-    return { count: bodies.length, raw: bodies.reduce((s, b) => s + b.length, 0), gzip: bodies.reduce((s, b) => s + gzipSync(b).length, 0) };
+    return {
+      count: bodies.length,
+      raw: bodies.reduce((s, b) => s + b.length, 0),
+      gzip: bodies.reduce((s, b) => s + gzipSync(b).length, 0),
+    };
   };
-  const inlineScripts = [...text.matchAll(/<script\b(?![^>]*\bsrc=)(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  const inlineScripts = [
+    ...text.matchAll(/<script\b(?![^>]*\bsrc=)(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g),
+  ].map((m) => m[1]);
   const inlineJsBytes = inlineScripts.reduce((s, body) => s + Buffer.byteLength(body), 0);
   // "No JS needed to read": the article's own words are in the HTML as sent.
   const article = /<article\b[\s\S]*?<\/article>/.exec(text)?.[0] ?? '';
-  const proseWords = article.replace(/<script\b[\s\S]*?<\/script>/g, ' ').replace(/<[^>]+>/g, ' ').split(/\s+/).filter(Boolean).length;
+  const proseWords = article
+    .replace(/<script\b[\s\S]*?<\/script>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean).length;
   const cssW = weigh(css);
   const jsW = weigh(js);
   const htmlGzip = gzipSync(html).length;
@@ -153,7 +180,10 @@ function writeBaseline(dir: string, contentDir: string) {
   mkdirSync(path.join(dir, 'src/pages/articles'), { recursive: true });
   mkdirSync(path.join(dir, 'src/components'), { recursive: true });
   symlinkSync(path.join(repo, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'bench-baseline', private: true, type: 'module' }, null, 2));
+  writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify({ name: 'bench-baseline', private: true, type: 'module' }, null, 2),
+  );
   writeFileSync(
     path.join(dir, 'astro.config.mjs'),
     `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ site: 'https://example.org', integrations: [mdx()], cacheDir: process.env.ASTRO_CACHE_DIR, build: { format: 'directory' } });\n`,
@@ -162,7 +192,10 @@ function writeBaseline(dir: string, contentDir: string) {
     path.join(dir, 'src/content.config.ts'),
     `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { articles: defineCollection({ loader: glob({ pattern: '*.mdx', base: ${JSON.stringify(path.join(contentDir, 'articles'))} }) }) };\n`,
   );
-  writeFileSync(path.join(dir, 'src/components/Callout.astro'), `---\nconst { level, title } = Astro.props;\n---\n<aside class={level}><p><strong>{title}</strong></p><slot /></aside>\n`);
+  writeFileSync(
+    path.join(dir, 'src/components/Callout.astro'),
+    `---\nconst { level, title } = Astro.props;\n---\n<aside class={level}><p><strong>{title}</strong></p><slot /></aside>\n`,
+  );
   writeFileSync(path.join(dir, 'src/components/HelplineBox.astro'), `<aside><p>Call 1-800-662-4357</p></aside>\n`);
   writeFileSync(
     path.join(dir, 'src/pages/articles/[slug].astro'),
@@ -183,7 +216,13 @@ interface SizeResult {
   files: number;
   distBytes: number;
   baseline?: { ms: number; maxRssKiB: number; ratio: number; ratioWithoutPagefind?: number };
-  rebuild?: { plainMs: number; incrementalFirstMs?: number; incrementalNoChangeMs?: number; skipped?: number; sameOutput?: boolean };
+  rebuild?: {
+    plainMs: number;
+    incrementalFirstMs?: number;
+    incrementalNoChangeMs?: number;
+    skipped?: number;
+    sameOutput?: boolean;
+  };
   weight: ReturnType<typeof pageWeight>;
   search?: Record<string, string>;
 }
@@ -197,13 +236,18 @@ async function benchSize(n: number): Promise<SizeResult> {
   mkdirSync(dir, { recursive: true });
   const log = (message: string) => console.log(`[n=${n}] ${message}`);
 
-  let t = performance.now();
+  const t = performance.now();
   generateContent({ count: n, outDir: contentDir, seed: Number(args.seed) });
   const generateMs = performance.now() - t;
   log(`generated ${n} articles in ${sec(generateMs)}`);
 
-  const check = await runNode(['scripts/check-content.ts', '--content-dir', contentDir], { label: 'check:content', logDir: dir });
-  log(`check:content ${sec(check.ms)} (${check.stdout.split('\n').find((line) => /articles checked on/.test(line)) ?? '?'})`);
+  const check = await runNode(['scripts/check-content.ts', '--content-dir', contentDir], {
+    label: 'check:content',
+    logDir: dir,
+  });
+  log(
+    `check:content ${sec(check.ms)} (${check.stdout.split('\n').find((line) => /articles checked on/.test(line)) ?? '?'})`,
+  );
 
   const env = { CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: cacheDir, SW_PRECACHE: 'shell' };
   // Run from the work folder with --root: Astro writes its prerender chunks to <outDir>/.prerender only
@@ -233,7 +277,12 @@ async function benchSize(n: number): Promise<SizeResult> {
     checkMs: check.ms,
     build: { ms: build.ms, msPerPage: build.ms / n, maxRssKiB: build.maxRssKiB, pagefindMs },
     fullBuildMs: check.ms + build.ms,
-    pagefind: { indexBytes: size(indexFiles), indexFiles: indexFiles.length, bundleBytes: size(bundle), bundleFiles: bundle.length },
+    pagefind: {
+      indexBytes: size(indexFiles),
+      indexFiles: indexFiles.length,
+      bundleBytes: size(bundle),
+      bundleFiles: bundle.length,
+    },
     files: all.length,
     distBytes: size(all),
     weight,
@@ -246,22 +295,34 @@ async function benchSize(n: number): Promise<SizeResult> {
       allowFail: true,
       logDir: dir,
     });
-    const line = (prefix: string) => search.stdout.split('\n').find((l) => l.startsWith(prefix))?.replace(/^[^:]+:\s*/, '');
-    result.search = search.code === 0
-      ? { firstQuery: line('bytes fetched') ?? '?', timeToResults: line('time to first results') ?? '?', defaultPrecache: line('precache') ?? '?' }
-      : { error: search.stdout.split('\n').slice(-5).join(' ') };
+    const line = (prefix: string) =>
+      search.stdout
+        .split('\n')
+        .find((l) => l.startsWith(prefix))
+        ?.replace(/^[^:]+:\s*/, '');
+    result.search =
+      search.code === 0
+        ? {
+            firstQuery: line('bytes fetched') ?? '?',
+            timeToResults: line('time to first results') ?? '?',
+            defaultPrecache: line('precache') ?? '?',
+          }
+        : { error: search.stdout.split('\n').slice(-5).join(' ') };
     log(`first search: ${result.search.firstQuery ?? result.search.error}`);
   }
 
   if (!args['no-baseline']) {
     const baseDir = path.join(dir, 'baseline');
     writeBaseline(baseDir, contentDir);
-    const base = await runNode([path.join(repo, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', path.join(baseDir, 'dist')], {
-      cwd: baseDir,
-      env: { ASTRO_CACHE_DIR: path.join(dir, 'baseline-cache') },
-      label: 'baseline astro build',
-      logDir: dir,
-    });
+    const base = await runNode(
+      [path.join(repo, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', path.join(baseDir, 'dist')],
+      {
+        cwd: baseDir,
+        env: { ASTRO_CACHE_DIR: path.join(dir, 'baseline-cache') },
+        label: 'baseline astro build',
+        logDir: dir,
+      },
+    );
     result.baseline = {
       ms: base.ms,
       maxRssKiB: base.maxRssKiB,
@@ -292,10 +353,13 @@ async function benchSize(n: number): Promise<SizeResult> {
       skipped,
       sameOutput: articlesHash(incDir) === articlesHash(siteDir),
     };
-    log(`incremental: first ${sec(first.ms)}, no change ${sec(second.ms)} (${skipped} pages reused, same article HTML: ${result.rebuild.sameOutput})`);
+    log(
+      `incremental: first ${sec(first.ms)}, no change ${sec(second.ms)} (${skipped} pages reused, same article HTML: ${result.rebuild.sameOutput})`,
+    );
   }
   // Keep the generated content and the main build; drop the bulky copies.
-  for (const extra of ['site-rebuild', 'site-inc', 'baseline/dist']) rmSync(path.join(dir, extra), { recursive: true, force: true });
+  for (const extra of ['site-rebuild', 'site-inc', 'baseline/dist'])
+    rmSync(path.join(dir, extra), { recursive: true, force: true });
   return result;
 }
 
@@ -318,18 +382,40 @@ const rows: Array<[string, (r: SizeResult) => string]> = [
   ['ms per page (astro build / N)', (r) => r.build.msPerPage.toFixed(1)],
   ['peak memory (max RSS, astro build)', (r) => mib(r.build.maxRssKiB)],
   ['Pagefind index time', (r) => (r.build.pagefindMs ? sec(r.build.pagefindMs) : '?')],
-  ['Pagefind index size (entry, meta, index, filter, fragments)', (r) => `${kib(r.pagefind.indexBytes)} in ${r.pagefind.indexFiles} files`],
+  [
+    'Pagefind index size (entry, meta, index, filter, fragments)',
+    (r) => `${kib(r.pagefind.indexBytes)} in ${r.pagefind.indexFiles} files`,
+  ],
   ['Pagefind bundle (incl. engine and UI)', (r) => `${kib(r.pagefind.bundleBytes)} in ${r.pagefind.bundleFiles} files`],
   ['bare Astro + MDX baseline', (r) => (r.baseline ? sec(r.baseline.ms) : 'skipped')],
   ['baseline peak memory', (r) => (r.baseline ? mib(r.baseline.maxRssKiB) : 'skipped')],
   ['ours / baseline', (r) => (r.baseline ? `${r.baseline.ratio.toFixed(2)}×` : 'skipped')],
-  ['ours without Pagefind / baseline', (r) => (r.baseline?.ratioWithoutPagefind ? `${r.baseline.ratioWithoutPagefind.toFixed(2)}×` : '?')],
+  [
+    'ours without Pagefind / baseline',
+    (r) => (r.baseline?.ratioWithoutPagefind ? `${r.baseline.ratioWithoutPagefind.toFixed(2)}×` : '?'),
+  ],
   ['no-change rebuild (warm cache)', (r) => (r.rebuild ? sec(r.rebuild.plainMs) : '?')],
-  ['incremental build: first (fills cache)', (r) => (r.rebuild?.incrementalFirstMs ? sec(r.rebuild.incrementalFirstMs) : 'skipped')],
-  ['incremental build: no change', (r) => (r.rebuild?.incrementalNoChangeMs ? `${sec(r.rebuild.incrementalNoChangeMs)} (${r.rebuild.skipped} pages reused, same HTML: ${r.rebuild.sameOutput ? 'yes' : 'NO'})` : 'skipped')],
+  [
+    'incremental build: first (fills cache)',
+    (r) => (r.rebuild?.incrementalFirstMs ? sec(r.rebuild.incrementalFirstMs) : 'skipped'),
+  ],
+  [
+    'incremental build: no change',
+    (r) =>
+      r.rebuild?.incrementalNoChangeMs
+        ? `${sec(r.rebuild.incrementalNoChangeMs)} (${r.rebuild.skipped} pages reused, same HTML: ${r.rebuild.sameOutput ? 'yes' : 'NO'})`
+        : 'skipped',
+  ],
   ['article page HTML (raw / gzip)', (r) => `${kib(r.weight.htmlRaw)} / ${kib(r.weight.htmlGzip)}`],
-  ['article page CSS (raw / gzip)', (r) => `${kib(r.weight.css.raw)} / ${kib(r.weight.css.gzip)} in ${r.weight.css.count} files`],
-  ['article page JS files (raw / gzip)', (r) => `${kib(r.weight.js.raw)} / ${kib(r.weight.js.gzip)} in ${r.weight.js.count} files (+${r.weight.inlineJsBytes} B inline)`],
+  [
+    'article page CSS (raw / gzip)',
+    (r) => `${kib(r.weight.css.raw)} / ${kib(r.weight.css.gzip)} in ${r.weight.css.count} files`,
+  ],
+  [
+    'article page JS files (raw / gzip)',
+    (r) =>
+      `${kib(r.weight.js.raw)} / ${kib(r.weight.js.gzip)} in ${r.weight.js.count} files (+${r.weight.inlineJsBytes} B inline)`,
+  ],
   ['article page total before images (gzip)', (r) => kib(r.weight.totalGzip)],
   ['article words in the HTML (no JS needed)', (r) => String(r.weight.proseWordsInHtml)],
   ['first search: bytes fetched', (r) => r.search?.firstQuery ?? r.search?.error ?? 'skipped'],
@@ -343,7 +429,9 @@ for (const [label, cell] of rows) console.log(`| ${label} | ${results.map(cell).
 if (results.length > 1) {
   const [a, b] = [results[0], results.at(-1)!];
   const growth = b.build.ms / a.build.ms;
-  console.log(`\nLinearity: N ×${(b.n / a.n).toFixed(1)} → astro build ×${growth.toFixed(2)} (ms per page ${a.build.msPerPage.toFixed(1)} → ${b.build.msPerPage.toFixed(1)})`);
+  console.log(
+    `\nLinearity: N ×${(b.n / a.n).toFixed(1)} → astro build ×${growth.toFixed(2)} (ms per page ${a.build.msPerPage.toFixed(1)} → ${b.build.msPerPage.toFixed(1)})`,
+  );
 }
 const jsonFile = path.join(workDir, 'results.json');
 writeFileSync(jsonFile, JSON.stringify({ machine: machine(), date: new Date().toISOString(), results }, null, 2));

@@ -6,9 +6,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkCitations, type CitationCache } from '../src/lib/citation-checker.ts';
-import { contentRoot } from '../src/lib/content-paths.ts';
-import { loadContent } from '../src/lib/content-reader.ts';
+import { type CitationCache, checkCitations } from '../src/lib/io/citation-checker.ts';
+import { contentRoot } from '../src/lib/io/content-root.ts';
+import { loadContent } from '../src/lib/io/read-content.ts';
 
 const { values } = parseArgs({
   options: {
@@ -50,7 +50,9 @@ mkdirSync(path.dirname(values.cache), { recursive: true });
 writeFileSync(values.cache, `${JSON.stringify(Object.fromEntries(results.map((r) => [r.url, r])), null, 2)}\n`);
 
 const byUrl = new Map(results.map((r) => [r.url, r]));
-const rows = citations.map((c) => ({ ...c, result: byUrl.get(c.url)! })).filter((row) => row.result.verdict !== 'ok' || row.result.finalUrl);
+const rows = citations
+  .map((c) => ({ ...c, result: byUrl.get(c.url)! }))
+  .filter((row) => row.result.verdict !== 'ok' || row.result.finalUrl);
 const errors = rows.filter((row) => row.result.verdict === 'error').length;
 const warnings = rows.filter((row) => row.result.verdict === 'warning').length;
 const summary = `${byUrl.size} source URLs checked (${fromCache} from cache) in ${Math.round(performance.now() - started)} ms: ${errors} broken, ${warnings} warnings.`;
@@ -60,7 +62,8 @@ if (values.format === 'markdown') {
   console.log(`${errors > 0 ? '❌' : '✅'} ${summary}\n`);
   if (rows.length > 0) {
     console.log('| Result | File | Field | URL | Detail |\n| --- | --- | --- | --- | --- |');
-    for (const row of rows) console.log(`| ${row.result.verdict} | \`${row.file}\` | \`${row.field}\` | ${row.url} | ${row.result.detail} |`);
+    for (const row of rows)
+      console.log(`| ${row.result.verdict} | \`${row.file}\` | \`${row.field}\` | ${row.url} | ${row.result.detail} |`);
   }
 } else {
   for (const row of rows) {

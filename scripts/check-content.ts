@@ -5,9 +5,9 @@
 //   --content-dir DIR        another content folder (default: $CONTENT_DIR or content/)
 //   --strict                 treat "changed since review" as an error
 import { parseArgs } from 'node:util';
-import { runContentCheck, renderReport, type ReportFormat } from '../src/lib/content-check.ts';
-import { fromUtcDate, isPlainDate } from '../src/lib/dates.ts';
-import { contentRoot } from '../src/lib/content-paths.ts';
+import { fromUtcDate, isPlainDate } from '../src/lib/core/dates.ts';
+import { type ReportFormat, renderReport, runContentCheck } from '../src/lib/io/content-check.ts';
+import { contentRoot } from '../src/lib/io/content-root.ts';
 
 const started = performance.now();
 let options;

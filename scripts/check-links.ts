@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { LinkChecker, LinkState } from 'linkinator';
-import { siteUrl } from '../src/lib/site-url.ts';
+import { siteUrl } from '../src/lib/core/site-url.ts';
 
 const { values } = parseArgs({ options: { dir: { type: 'string' } } });
 const dir = path.resolve(values.dir ?? process.env.DIST_DIR ?? 'dist');
@@ -24,7 +24,12 @@ const result = await checker.check({
   path: dir,
   port,
   // Canonical, Open Graph and feed links use the production address: check them against this build.
-  urlRewriteExpressions: [{ pattern: new RegExp(`^${siteUrl().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), replacement: `http://localhost:${port}` }],
+  urlRewriteExpressions: [
+    {
+      pattern: new RegExp(`^${siteUrl().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+      replacement: `http://localhost:${port}`,
+    },
+  ],
   recurse: true,
   checkFragments: true,
   checkCss: true,

@@ -2,27 +2,39 @@
 // content/people and content/settings exactly as Decap CMS would (key order from admin/config.yml,
 // Decap's YAML style). Files in this style change only in the edited field when saved in the CMS.
 // The Markdown body is never touched. --check lists files that are not in that style (exit 1).
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml, parseDocument } from 'yaml';
 import { isDeepStrictEqual } from 'node:util';
-import { decapParse, decapParseYaml, decapStringify, decapStringifyYaml } from '../src/lib/decap-format.ts';
+import { parseDocument, parse as parseYaml } from 'yaml';
+import { decapParse, decapParseYaml, decapStringify, decapStringifyYaml } from '../src/lib/cms/decap-format.ts';
 
 const check = process.argv.includes('--check');
 const root = process.cwd();
 const config = parseYaml(readFileSync(path.join(root, 'admin/config.yml'), 'utf8')) as {
-  collections: Array<{ folder?: string; extension?: string; fields?: Array<{ name: string }>; files?: Array<{ file: string; fields: Array<{ name: string }> }> }>;
+  collections: Array<{
+    folder?: string;
+    extension?: string;
+    fields?: Array<{ name: string }>;
+    files?: Array<{ file: string; fields: Array<{ name: string }> }>;
+  }>;
 };
 
 const targets: Array<{ file: string; order: string[]; frontmatter: boolean }> = [];
 for (const collection of config.collections) {
   if (collection.folder && collection.fields) {
     const ext = `.${collection.extension ?? 'md'}`;
-    for (const name of readdirSync(path.join(root, collection.folder)).filter((n) => n.endsWith(ext)).sort()) {
-      targets.push({ file: path.join(collection.folder, name), order: collection.fields.map((f) => f.name), frontmatter: ext !== '.yml' });
+    for (const name of readdirSync(path.join(root, collection.folder))
+      .filter((n) => n.endsWith(ext))
+      .sort()) {
+      targets.push({
+        file: path.join(collection.folder, name),
+        order: collection.fields.map((f) => f.name),
+        frontmatter: ext !== '.yml',
+      });
     }
   }
-  for (const file of collection.files ?? []) targets.push({ file: file.file, order: file.fields.map((f) => f.name), frontmatter: false });
+  for (const file of collection.files ?? [])
+    targets.push({ file: file.file, order: file.fields.map((f) => f.name), frontmatter: false });
 }
 
 /** What the site sees: the same data before and after, or the rewrite is refused. */
@@ -35,7 +47,9 @@ let changed = 0;
 for (const { file, order, frontmatter } of targets) {
   const full = path.join(root, file);
   const before = readFileSync(full, 'utf8');
-  const after = frontmatter ? decapStringify(decapParse(before), order) : decapStringifyYaml(decapParseYaml(before), order);
+  const after = frontmatter
+    ? decapStringify(decapParse(before), order)
+    : decapStringifyYaml(decapParseYaml(before), order);
   if (after === before) continue;
   if (!isDeepStrictEqual(siteData(before, frontmatter), siteData(after, frontmatter))) {
     console.error(`${file}: rewriting would change its data; left as it is.`);
@@ -47,4 +61,8 @@ for (const { file, order, frontmatter } of targets) {
   else writeFileSync(full, after);
 }
 if (check && changed) process.exitCode = 1;
-console.log(check ? `${changed} of ${targets.length} files would change.` : `${changed} of ${targets.length} files rewritten in the CMS's style.`);
+console.log(
+  check
+    ? `${changed} of ${targets.length} files would change.`
+    : `${changed} of ${targets.length} files rewritten in the CMS's style.`,
+);

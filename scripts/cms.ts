@@ -6,7 +6,7 @@
 //     merges them into the current branch.
 // Open http://localhost:<PORT>/admin/ and press Login. Ctrl-C stops both.
 // CMS_REPO_DIR points decap-server at another git work tree (the browser tests use a temporary clone).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
@@ -15,7 +15,10 @@ const sitePort = Number(process.env.PORT ?? 4321);
 const proxyPort = Number(process.env.CMS_PROXY_PORT ?? 8081);
 const repoDir = path.resolve(process.env.CMS_REPO_DIR ?? '.');
 
-for (const [name, port] of [['PORT', sitePort], ['CMS_PROXY_PORT', proxyPort]] as const) {
+for (const [name, port] of [
+  ['PORT', sitePort],
+  ['CMS_PROXY_PORT', proxyPort],
+] as const) {
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     console.error(`cms: ${name} must be a port number, got "${process.env[name]}"`);
     process.exit(2);

@@ -11,8 +11,8 @@
 // <HelplineBox /> in about half, numbered citations matching 2–5 sources, and an internal link.
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 
 export interface GenerateOptions {
   /** How many articles to write. */
@@ -98,17 +98,72 @@ const SUBSTANCES: Array<{ id: string; label: string; kind: string }> = [
   { id: 'ketamine', label: 'Ketamine', kind: 'anesthetic' },
 ];
 
-const TOPICS: Array<{ category: 'substances' | 'withdrawal' | 'treatment' | 'recovery'; title: string; slug: string; tags: string[] }> = [
-  { category: 'withdrawal', title: '{S} withdrawal: timeline, symptoms and safe tapering', slug: 'withdrawal', tags: ['tapering', 'detox'] },
-  { category: 'withdrawal', title: 'How long does {s} withdrawal last?', slug: 'withdrawal-timeline', tags: ['timeline', 'detox'] },
-  { category: 'withdrawal', title: 'Stopping {s} safely at home or in a clinic', slug: 'stopping-safely', tags: ['tapering', 'medically-supervised-withdrawal'] },
-  { category: 'substances', title: '{S}: uses, risks and signs of misuse', slug: 'uses-and-risks', tags: ['misuse', 'side-effects'] },
-  { category: 'substances', title: '{S} overdose: warning signs and what to do', slug: 'overdose', tags: ['overdose', 'emergency'] },
-  { category: 'substances', title: 'Mixing {s} with other drugs: dangerous combinations', slug: 'interactions', tags: ['interactions', 'overdose'] },
-  { category: 'treatment', title: 'Treatment for {s} misuse: detox, medicines and therapy', slug: 'treatment', tags: ['detox', 'therapy'] },
-  { category: 'treatment', title: 'Choosing a program for {s} addiction', slug: 'choosing-care', tags: ['choosing-care', 'insurance'] },
-  { category: 'recovery', title: 'Staying well after {s} detox', slug: 'staying-well', tags: ['relapse-prevention', 'peer-support'] },
-  { category: 'recovery', title: 'Helping a family member who misuses {s}', slug: 'family-support', tags: ['family', 'peer-support'] },
+const TOPICS: Array<{
+  category: 'substances' | 'withdrawal' | 'treatment' | 'recovery';
+  title: string;
+  slug: string;
+  tags: string[];
+}> = [
+  {
+    category: 'withdrawal',
+    title: '{S} withdrawal: timeline, symptoms and safe tapering',
+    slug: 'withdrawal',
+    tags: ['tapering', 'detox'],
+  },
+  {
+    category: 'withdrawal',
+    title: 'How long does {s} withdrawal last?',
+    slug: 'withdrawal-timeline',
+    tags: ['timeline', 'detox'],
+  },
+  {
+    category: 'withdrawal',
+    title: 'Stopping {s} safely at home or in a clinic',
+    slug: 'stopping-safely',
+    tags: ['tapering', 'medically-supervised-withdrawal'],
+  },
+  {
+    category: 'substances',
+    title: '{S}: uses, risks and signs of misuse',
+    slug: 'uses-and-risks',
+    tags: ['misuse', 'side-effects'],
+  },
+  {
+    category: 'substances',
+    title: '{S} overdose: warning signs and what to do',
+    slug: 'overdose',
+    tags: ['overdose', 'emergency'],
+  },
+  {
+    category: 'substances',
+    title: 'Mixing {s} with other drugs: dangerous combinations',
+    slug: 'interactions',
+    tags: ['interactions', 'overdose'],
+  },
+  {
+    category: 'treatment',
+    title: 'Treatment for {s} misuse: detox, medicines and therapy',
+    slug: 'treatment',
+    tags: ['detox', 'therapy'],
+  },
+  {
+    category: 'treatment',
+    title: 'Choosing a program for {s} addiction',
+    slug: 'choosing-care',
+    tags: ['choosing-care', 'insurance'],
+  },
+  {
+    category: 'recovery',
+    title: 'Staying well after {s} detox',
+    slug: 'staying-well',
+    tags: ['relapse-prevention', 'peer-support'],
+  },
+  {
+    category: 'recovery',
+    title: 'Helping a family member who misuses {s}',
+    slug: 'family-support',
+    tags: ['family', 'peer-support'],
+  },
 ];
 
 const AUTHORS = ['jamie-placeholder', 'casey-specimen', 'marcus-demo'];
@@ -129,17 +184,61 @@ const HERO_IMAGES = [
 ];
 
 const SOURCES = [
-  { title: 'Drug information (MedlinePlus)', publisher: 'U.S. National Library of Medicine', url: 'https://medlineplus.gov/druginformation.html' },
-  { title: 'Principles of Drug Addiction Treatment: A Research-Based Guide', publisher: 'National Institute on Drug Abuse (NIDA)', url: 'https://nida.nih.gov/publications/principles-drug-addiction-treatment-research-based-guide-third-edition' },
-  { title: 'FindTreatment.gov', publisher: 'Substance Abuse and Mental Health Services Administration (SAMHSA)', url: 'https://findtreatment.gov/' },
-  { title: 'TIP 45: Detoxification and Substance Abuse Treatment', publisher: 'SAMHSA', url: 'https://store.samhsa.gov/product/tip-45-detoxification-and-substance-abuse-treatment/pep15-4131' },
-  { title: 'Treatment for Alcohol Problems: Finding and Getting Help', publisher: 'National Institute on Alcohol Abuse and Alcoholism (NIAAA)', url: 'https://www.niaaa.nih.gov/publications/brochures-and-fact-sheets/treatment-alcohol-problems-finding-and-getting-help' },
-  { title: 'Medications for Substance Use Disorders', publisher: 'SAMHSA', url: 'https://www.samhsa.gov/medications-substance-use-disorders' },
-  { title: 'Drug Overdose Prevention', publisher: 'Centers for Disease Control and Prevention (CDC)', url: 'https://www.cdc.gov/overdose-prevention/' },
-  { title: 'Benzodiazepine withdrawal (StatPearls)', publisher: 'StatPearls Publishing, NCBI Bookshelf', url: 'https://www.ncbi.nlm.nih.gov/books/NBK470335/' },
-  { title: 'Opioid withdrawal (StatPearls)', publisher: 'StatPearls Publishing, NCBI Bookshelf', url: 'https://www.ncbi.nlm.nih.gov/books/NBK526012/' },
-  { title: 'Alcohol withdrawal (StatPearls)', publisher: 'StatPearls Publishing, NCBI Bookshelf', url: 'https://www.ncbi.nlm.nih.gov/books/NBK441882/' },
-  { title: 'Naloxone DrugFacts', publisher: 'National Institute on Drug Abuse (NIDA)', url: 'https://nida.nih.gov/publications/drugfacts/naloxone' },
+  {
+    title: 'Drug information (MedlinePlus)',
+    publisher: 'U.S. National Library of Medicine',
+    url: 'https://medlineplus.gov/druginformation.html',
+  },
+  {
+    title: 'Principles of Drug Addiction Treatment: A Research-Based Guide',
+    publisher: 'National Institute on Drug Abuse (NIDA)',
+    url: 'https://nida.nih.gov/publications/principles-drug-addiction-treatment-research-based-guide-third-edition',
+  },
+  {
+    title: 'FindTreatment.gov',
+    publisher: 'Substance Abuse and Mental Health Services Administration (SAMHSA)',
+    url: 'https://findtreatment.gov/',
+  },
+  {
+    title: 'TIP 45: Detoxification and Substance Abuse Treatment',
+    publisher: 'SAMHSA',
+    url: 'https://store.samhsa.gov/product/tip-45-detoxification-and-substance-abuse-treatment/pep15-4131',
+  },
+  {
+    title: 'Treatment for Alcohol Problems: Finding and Getting Help',
+    publisher: 'National Institute on Alcohol Abuse and Alcoholism (NIAAA)',
+    url: 'https://www.niaaa.nih.gov/publications/brochures-and-fact-sheets/treatment-alcohol-problems-finding-and-getting-help',
+  },
+  {
+    title: 'Medications for Substance Use Disorders',
+    publisher: 'SAMHSA',
+    url: 'https://www.samhsa.gov/medications-substance-use-disorders',
+  },
+  {
+    title: 'Drug Overdose Prevention',
+    publisher: 'Centers for Disease Control and Prevention (CDC)',
+    url: 'https://www.cdc.gov/overdose-prevention/',
+  },
+  {
+    title: 'Benzodiazepine withdrawal (StatPearls)',
+    publisher: 'StatPearls Publishing, NCBI Bookshelf',
+    url: 'https://www.ncbi.nlm.nih.gov/books/NBK470335/',
+  },
+  {
+    title: 'Opioid withdrawal (StatPearls)',
+    publisher: 'StatPearls Publishing, NCBI Bookshelf',
+    url: 'https://www.ncbi.nlm.nih.gov/books/NBK526012/',
+  },
+  {
+    title: 'Alcohol withdrawal (StatPearls)',
+    publisher: 'StatPearls Publishing, NCBI Bookshelf',
+    url: 'https://www.ncbi.nlm.nih.gov/books/NBK441882/',
+  },
+  {
+    title: 'Naloxone DrugFacts',
+    publisher: 'National Institute on Drug Abuse (NIDA)',
+    url: 'https://nida.nih.gov/publications/drugfacts/naloxone',
+  },
   { title: '988 Suicide & Crisis Lifeline', publisher: 'SAMHSA', url: 'https://988lifeline.org/' },
 ];
 
@@ -210,9 +309,37 @@ const LIST_ITEMS = [
 ];
 
 const CALLOUTS = [
-  { level: 'emergency', title: 'Call 911 if someone', items: ['has a seizure', 'cannot be woken', 'has trouble breathing', 'has blue lips or fingertips', 'is very confused'] },
-  { level: 'urgent', title: 'Call your doctor today, or go to urgent care, if you', items: ['cannot keep food or water down', 'feel your heart racing', 'have not slept for two nights', 'see or hear things that are not there'] },
-  { level: 'non-urgent', title: 'Talk to your doctor at your next visit if you', items: ['want to lower your dose', 'feel cravings most days', 'are unsure how to store your medicine', 'want to find a support group'] },
+  {
+    level: 'emergency',
+    title: 'Call 911 if someone',
+    items: [
+      'has a seizure',
+      'cannot be woken',
+      'has trouble breathing',
+      'has blue lips or fingertips',
+      'is very confused',
+    ],
+  },
+  {
+    level: 'urgent',
+    title: 'Call your doctor today, or go to urgent care, if you',
+    items: [
+      'cannot keep food or water down',
+      'feel your heart racing',
+      'have not slept for two nights',
+      'see or hear things that are not there',
+    ],
+  },
+  {
+    level: 'non-urgent',
+    title: 'Talk to your doctor at your next visit if you',
+    items: [
+      'want to lower your dose',
+      'feel cravings most days',
+      'are unsure how to store your medicine',
+      'want to find a support group',
+    ],
+  },
 ];
 
 const cap = (text: string) => text[0].toUpperCase() + text.slice(1);
@@ -226,7 +353,10 @@ function paragraph(r: ReturnType<typeof rng>, name: string, sources: number, sen
 }
 
 function list(r: ReturnType<typeof rng>): string {
-  return r.sample(LIST_ITEMS, r.int(3, 6)).map((item) => (r.next() < 0.3 ? `- **${item}**` : `- ${item}`)).join('\n');
+  return r
+    .sample(LIST_ITEMS, r.int(3, 6))
+    .map((item) => (r.next() < 0.3 ? `- **${item}**` : `- ${item}`))
+    .join('\n');
 }
 
 function articleFile(r: ReturnType<typeof rng>, index: number, today: string, earlierSlugs: string[]) {
@@ -251,7 +381,11 @@ function articleFile(r: ReturnType<typeof rng>, index: number, today: string, ea
     year: r.int(2016, Number(today.slice(0, 4))),
     accessed: addDays(lastReviewed, -r.int(0, 14)),
   }));
-  const description = `${cap(substance.kind)} facts in plain words: ${baseTitle.toLowerCase()}. What to expect, when to get help and how treatment works.`.slice(0, 160);
+  const description =
+    `${cap(substance.kind)} facts in plain words: ${baseTitle.toLowerCase()}. What to expect, when to get help and how treatment works.`.slice(
+      0,
+      160,
+    );
   const descriptionSafe = description.length >= 50 ? description : `${description} Reviewed by a clinician.`;
 
   const fm: string[] = [
@@ -272,9 +406,16 @@ function articleFile(r: ReturnType<typeof rng>, index: number, today: string, ea
     ...(updated ? [`updated: ${updated}`] : []),
   ];
   if (r.next() < 0.6) {
-    fm.push('hero:', `  image: ./images/${r.pick(HERO_IMAGES)}`, `  alt: ${yamlString(`A calm illustration for a guide about ${name}: soft shapes in blue and green.`)}`);
+    fm.push(
+      'hero:',
+      `  image: ./images/${r.pick(HERO_IMAGES)}`,
+      `  alt: ${yamlString(`A calm illustration for a guide about ${name}: soft shapes in blue and green.`)}`,
+    );
   }
-  fm.push('keyTakeaways:', ...r.sample(SENTENCES, r.int(3, 4)).map((s) => `  - ${yamlString(cap(s.replaceAll('{s}', name)))}`));
+  fm.push(
+    'keyTakeaways:',
+    ...r.sample(SENTENCES, r.int(3, 4)).map((s) => `  - ${yamlString(cap(s.replaceAll('{s}', name)))}`),
+  );
   fm.push('sources:');
   for (const source of sources) {
     fm.push(
@@ -298,15 +439,28 @@ function articleFile(r: ReturnType<typeof rng>, index: number, today: string, ea
     body.push(paragraph(r, name, sources.length, r.int(3, 5)), '');
     if (r.next() < 0.7) body.push('Common signs include:', '', list(r), '');
     if (r.next() < 0.35) {
-      body.push(`### ${cap(r.pick(['what the research says', 'if you take it for pain', 'for older adults', 'during pregnancy']))}`, '');
+      body.push(
+        `### ${cap(r.pick(['what the research says', 'if you take it for pain', 'for older adults', 'during pregnancy']))}`,
+        '',
+      );
       body.push(paragraph(r, name, sources.length, r.int(3, 5)), '');
     }
     if (i === linkAt) {
-      body.push(`Read more in our guide to [${r.pick(['related topics', 'a similar question', 'getting help'])}](/articles/${r.pick(earlierSlugs)}/).`, '');
+      body.push(
+        `Read more in our guide to [${r.pick(['related topics', 'a similar question', 'getting help'])}](/articles/${r.pick(earlierSlugs)}/).`,
+        '',
+      );
     }
     if (calloutAt.has(i)) {
       const callout = r.pick(CALLOUTS);
-      body.push(`<Callout level="${callout.level}" title="${callout.title}">`, '', ...r.sample(callout.items, 3).map((item) => `- ${item}`), '', '</Callout>', '');
+      body.push(
+        `<Callout level="${callout.level}" title="${callout.title}">`,
+        '',
+        ...r.sample(callout.items, 3).map((item) => `- ${item}`),
+        '',
+        '</Callout>',
+        '',
+      );
     }
     if (i === helplineAt) body.push('<HelplineBox />', '');
     body.push(paragraph(r, name, sources.length, r.int(3, 5)), '');
@@ -327,7 +481,8 @@ export function generateContent(options: GenerateOptions): GenerateResult {
 
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(path.join(outDir, 'articles'), { recursive: true });
-  for (const folder of ['people', 'settings', 'pages']) cpSync(path.join(source, folder), path.join(outDir, folder), { recursive: true });
+  for (const folder of ['people', 'settings', 'pages'])
+    cpSync(path.join(source, folder), path.join(outDir, folder), { recursive: true });
   // Only the illustrations the generated front matter can reference.
   mkdirSync(path.join(outDir, 'articles', 'images'), { recursive: true });
   const available = new Set(readdirSync(path.join(source, 'articles', 'images')));
@@ -357,11 +512,18 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     },
   });
   if (!values.out) {
-    console.error('generate-articles: --out DIR is required (a folder outside the repository, e.g. /tmp/bench/content)');
+    console.error(
+      'generate-articles: --out DIR is required (a folder outside the repository, e.g. /tmp/bench/content)',
+    );
     process.exit(2);
   }
   const started = performance.now();
-  const result = generateContent({ count: Number(values.count), outDir: values.out, seed: Number(values.seed), today: values.today });
+  const result = generateContent({
+    count: Number(values.count),
+    outDir: values.out,
+    seed: Number(values.seed),
+    today: values.today,
+  });
   const exists = existsSync(result.outDir);
   console.log(
     `Wrote ${result.count} articles (${Math.round(result.words / Math.max(result.count, 1))} words each on average) to ${result.outDir}` +

@@ -8,10 +8,10 @@
 //   --article SLUG    the article to score (default baclofen-withdrawal)
 // Reports are written next to the site as DIR-lighthouse/<page>.json.
 import { spawnSync } from 'node:child_process';
-import { startPreview } from './preview-server.ts';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { startPreview } from './lib/preview-server.ts';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({
@@ -26,7 +26,8 @@ const siteDir = path.resolve(args.dir);
 const reportDir = `${siteDir}-lighthouse`;
 const base = `http://127.0.0.1:${args.port}`;
 const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const CHROME_FLAGS = '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run';
+const CHROME_FLAGS =
+  '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run';
 
 if (args.build) {
   const built = spawnSync(process.execPath, ['scripts/build.ts'], {
@@ -70,7 +71,10 @@ try {
     };
     const score = (id: string) => Math.round((report.categories[id]?.score ?? 0) * 100);
     const failing = Object.entries(report.audits)
-      .filter(([, audit]) => audit.score !== null && audit.score < 0.9 && !/^(metrics|screenshot|diagnostics)/.test(audit.title))
+      .filter(
+        ([, audit]) =>
+          audit.score !== null && audit.score < 0.9 && !/^(metrics|screenshot|diagnostics)/.test(audit.title),
+      )
       .map(([id]) => id);
     scores.push({
       page: url,
@@ -89,10 +93,14 @@ try {
   server.stop();
 }
 
-console.log(`Lighthouse (${scores[0]?.formFactor ?? 'mobile'} defaults) on ${siteDir}, served by astro preview (no compression)`);
+console.log(
+  `Lighthouse (${scores[0]?.formFactor ?? 'mobile'} defaults) on ${siteDir}, served by astro preview (no compression)`,
+);
 console.log('| Page | Performance | Accessibility | Best practices | SEO | LCP | TBT | CLS | Audits below 0.9 |');
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const s of scores) {
-  console.log(`| ${s.page} | ${s.performance} | ${s.accessibility} | ${s['best-practices']} | ${s.seo} | ${s.LCP} | ${s.TBT} | ${s.CLS} | ${s['below 0.9']} |`);
+  console.log(
+    `| ${s.page} | ${s.performance} | ${s.accessibility} | ${s['best-practices']} | ${s.seo} | ${s.LCP} | ${s.TBT} | ${s.CLS} | ${s['below 0.9']} |`,
+  );
 }
 console.log(`Reports: ${reportDir}/`);

@@ -1,14 +1,15 @@
 // `npm run measure:search`: the search and offline figures in docs/benchmarks.md, measured on a
 // built site (DIST_DIR, default dist/) served by `astro preview` in headless Chromium.
 // Prints: index size, bytes fetched for a first query, time to first results, precache vs budget.
-import { startPreview } from './preview-server.ts';
+
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { getManifest } from 'workbox-build';
-import { launchOptions } from '../tests/e2e/browser.ts';
 import { DEFAULT_PRECACHE_BUDGET_BYTES, serviceWorkerConfig } from '../src/integrations/service-worker.ts';
+import { launchOptions } from './lib/browser.ts';
+import { startPreview } from './lib/preview-server.ts';
 
 const distDir = path.resolve(process.env.DIST_DIR ?? 'dist');
 const port = Number(process.env.MEASURE_PORT ?? 4383);
@@ -27,15 +28,21 @@ function filesUnder(dir: string): string[] {
 
 // 1. Index size: the data Pagefind built (entry, metadata, index, filter and fragment chunks).
 const bundle = path.join(distDir, 'pagefind');
-const indexFiles = filesUnder(bundle).filter((file) => /\.pf_(meta|index|filter|fragment)$|pagefind-entry\.json$/.test(file));
+const indexFiles = filesUnder(bundle).filter((file) =>
+  /\.pf_(meta|index|filter|fragment)$|pagefind-entry\.json$/.test(file),
+);
 const indexBytes = indexFiles.reduce((sum, file) => sum + statSync(file).size, 0);
-const pages = (JSON.parse(readFileSync(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> }).languages;
+const pages = (
+  JSON.parse(readFileSync(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { page_count: number }>;
+  }
+).languages;
 const pageCount = Object.values(pages).reduce((sum, language) => sum + language.page_count, 0);
 
 // 2. Precache size against the budget, from the same configuration the build uses.
 const config = serviceWorkerConfig(distDir);
 const { count: precacheCount, size: precacheBytes } = await getManifest({
-  globDirectory: config.globDirectory,
+  globDirectory: config.globDirectory ?? distDir,
   globPatterns: config.globPatterns,
   globIgnores: config.globIgnores,
   dontCacheBustURLsMatching: config.dontCacheBustURLsMatching,
@@ -56,7 +63,8 @@ try {
     // Everything under /pagefind/ from opening /search/ to the first results: UI, engine, index chunks.
     const fetched: Promise<Buffer>[] = [];
     page.on('response', (response) => {
-      if (new URL(response.url()).pathname.startsWith('/pagefind/')) fetched.push(response.body().catch(() => Buffer.alloc(0)));
+      if (new URL(response.url()).pathname.startsWith('/pagefind/'))
+        fetched.push(response.body().catch(() => Buffer.alloc(0)));
     });
     await page.goto(`${base}/search/`, { waitUntil: 'networkidle' });
     const started = performance.now();
@@ -75,11 +83,21 @@ try {
   }
   await browser.close();
 
-  console.log(`Search and offline figures for ${path.relative('.', distDir) || '.'}/ (${pageCount} indexed pages, query "${query}")`);
-  console.log(`index size (entry, meta, index, filter, fragment files): ${kib(indexBytes)} in ${indexFiles.length} files`);
-  console.log(`bytes fetched for a first query (everything under /pagefind/, from opening /search/ to results): ${kib(searchBytes)} in ${searchRequests} requests, ${kib(searchGzip)} gzipped`);
-  console.log(`time to first results (typing to first result shown, page loaded, median of ${runs} cold runs): ${median(times).toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})`);
-  console.log(`precache: ${kib(precacheBytes)} in ${precacheCount} files, budget ${kib(DEFAULT_PRECACHE_BUDGET_BYTES)} (${((precacheBytes / DEFAULT_PRECACHE_BUDGET_BYTES) * 100).toFixed(0)}%)`);
+  console.log(
+    `Search and offline figures for ${path.relative('.', distDir) || '.'}/ (${pageCount} indexed pages, query "${query}")`,
+  );
+  console.log(
+    `index size (entry, meta, index, filter, fragment files): ${kib(indexBytes)} in ${indexFiles.length} files`,
+  );
+  console.log(
+    `bytes fetched for a first query (everything under /pagefind/, from opening /search/ to results): ${kib(searchBytes)} in ${searchRequests} requests, ${kib(searchGzip)} gzipped`,
+  );
+  console.log(
+    `time to first results (typing to first result shown, page loaded, median of ${runs} cold runs): ${median(times).toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})`,
+  );
+  console.log(
+    `precache: ${kib(precacheBytes)} in ${precacheCount} files, budget ${kib(DEFAULT_PRECACHE_BUDGET_BYTES)} (${((precacheBytes / DEFAULT_PRECACHE_BUDGET_BYTES) * 100).toFixed(0)}%)`,
+  );
 } finally {
   server.stop();
 }

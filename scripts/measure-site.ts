@@ -11,7 +11,10 @@ const work = mkdtempSync(path.join(tmpdir(), 'measure-site-'));
 const outDir = path.join(work, 'site');
 const timed = (args: string[], env: Record<string, string> = {}) => {
   const started = performance.now();
-  const result = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  const result = spawnSync(process.execPath, args, {
+    encoding: 'utf8',
+    env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
   if (result.status !== 0) throw new Error(`${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
   return Math.round(performance.now() - started);
 };
@@ -27,12 +30,18 @@ const htmlFiles = (dir: string): string[] =>
   });
 const pages = htmlFiles(outDir);
 const article = readFileSync(path.join(outDir, 'articles/baclofen-withdrawal/index.html'));
-const css = [...new Set(article.toString().match(/\/_astro\/[^"]+\.css/g) ?? [])].map((href) => readFileSync(path.join(outDir, href)));
+const css = [...new Set(article.toString().match(/\/_astro\/[^"]+\.css/g) ?? [])].map((href) =>
+  readFileSync(path.join(outDir, href)),
+);
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const size = (buffers: Buffer[]) => buffers.reduce((sum, b) => sum + b.length, 0);
 const gz = (buffers: Buffer[]) => buffers.reduce((sum, b) => sum + gzipSync(b).length, 0);
 
 console.log(`check:content over content/: ${checks.join(', ')} ms (three runs, whole process)`);
-console.log(`npm run build (content check + astro build + Pagefind + service worker): ${(buildMs / 1000).toFixed(1)} s`);
+console.log(
+  `npm run build (content check + astro build + Pagefind + service worker): ${(buildMs / 1000).toFixed(1)} s`,
+);
 console.log(`HTML pages built (without /admin/): ${pages.length}`);
-console.log(`baclofen withdrawal article: HTML ${kib(article.length)} (${kib(gzipSync(article).length)} gzip) + CSS ${kib(size(css))} (${kib(gz(css))} gzip) = ${kib(article.length + size(css))} (${kib(gzipSync(article).length + gz(css))} gzip)`);
+console.log(
+  `baclofen withdrawal article: HTML ${kib(article.length)} (${kib(gzipSync(article).length)} gzip) + CSS ${kib(size(css))} (${kib(gz(css))} gzip) = ${kib(article.length + size(css))} (${kib(gzipSync(article).length + gz(css))} gzip)`,
+);

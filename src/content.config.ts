@@ -2,11 +2,11 @@
 // The schemas themselves live in src/schemas/ as plain Zod.
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { contentDir, fileNameId } from './lib/io/content-root.ts';
 import { articleSchema } from './schemas/article.ts';
 import { pageSchema } from './schemas/page.ts';
 import { personSchema } from './schemas/person.ts';
 import { settingsSchema } from './schemas/settings.ts';
-import { contentDir, fileNameId } from './lib/content-paths.ts';
 
 export const collections = {
   articles: defineCollection({

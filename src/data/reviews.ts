@@ -1,5 +1,5 @@
-import { fromUtcDate } from '../lib/dates.ts';
-import { dashboardRows } from '../lib/review-dashboard.ts';
+import { fromUtcDate } from '../lib/core/dates.ts';
+import { dashboardRows } from '../lib/review/dashboard.ts';
 import { getPeople, getPublishedArticles, getSettings, memo } from './site.ts';
 
 /**

@@ -1,9 +1,10 @@
 // Content queries shared by pages. These need `astro:content`, so they live here rather
 // than in src/lib (which stays free of astro:* imports for vitest).
+
+import { type CollectionEntry, getCollection, getEntry } from 'astro:content';
 import { createHash } from 'node:crypto';
-import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import { isPublished } from '../lib/publishing.ts';
-import type { SeoPerson, SeoSite } from '../lib/structured-data.ts';
+import { isPublished } from '../lib/content/publishing.ts';
+import type { SeoPerson, SeoSite } from '../lib/seo/structured-data.ts';
 
 export type Article = CollectionEntry<'articles'>;
 export type Person = CollectionEntry<'people'>;
@@ -13,7 +14,11 @@ export type Person = CollectionEntry<'people'>;
 // The dev server keeps reading them on every request so edits show up without a restart.
 export const memo = <T>(load: () => Promise<T>): (() => Promise<T>) => {
   let cached: Promise<T> | undefined;
-  return () => (import.meta.env.PROD ? (cached ??= load()) : load());
+  return () => {
+    if (!import.meta.env.PROD) return load();
+    cached ??= load();
+    return cached;
+  };
 };
 
 export const getSettingsEntry = memo(async () => {
@@ -50,13 +55,26 @@ export function personFor(people: Map<string, Person>, ref: { id: string }, arti
 
 /** What structured data needs to know about the site; `site` is Astro.site (the canonical origin). */
 export async function getSeoSite(site: URL | undefined): Promise<SeoSite> {
-  if (!site) throw new Error('astro.config.mjs: site: expected the canonical address (set SITE_URL), needed for canonical URLs.');
+  if (!site)
+    throw new Error(
+      'astro.config.mjs: site: expected the canonical address (set SITE_URL), needed for canonical URLs.',
+    );
   const settings = await getSettings();
-  return { url: site.origin, siteName: settings.siteName, locale: settings.locale, organisation: settings.organisation };
+  return {
+    url: site.origin,
+    siteName: settings.siteName,
+    locale: settings.locale,
+    organisation: settings.organisation,
+  };
 }
 
 export function seoPerson(person: Person): SeoPerson {
-  return { id: person.id, name: person.data.name, credentials: person.data.credentials, jobTitle: person.data.jobTitle };
+  return {
+    id: person.id,
+    name: person.data.name,
+    credentials: person.data.credentials,
+    jobTitle: person.data.jobTitle,
+  };
 }
 
 /** A short hash of the data a page shows, for Astro's incremental build (`cacheKey` in getStaticPaths). */

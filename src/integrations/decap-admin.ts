@@ -13,10 +13,11 @@
  * review policy from content/settings/site.yml are filled in, so the file in admin/ stays the
  * single hand-written source.
  */
-import type { AstroIntegration } from 'astro';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
 import { parse as parseYaml } from 'yaml';
 
 export const ADMIN_BASE = '/admin/';
@@ -24,7 +25,9 @@ export const DEFAULT_PROXY_PORT = 8081;
 
 /** The files of the decap-cms package the admin needs: the bundle, its lazy chunks and wasm. */
 export function isDecapRuntimeFile(name: string): boolean {
-  return /^(?:\d+\.)?decap-cms\.js$/.test(name) || name === 'decap-cms.js.LICENSE.txt' || /^[0-9a-f]+\.wasm$/.test(name);
+  return (
+    /^(?:\d+\.)?decap-cms\.js$/.test(name) || name === 'decap-cms.js.LICENSE.txt' || /^[0-9a-f]+\.wasm$/.test(name)
+  );
 }
 
 export interface AdminConfigValues {
@@ -155,7 +158,10 @@ export default function decapAdmin(): AstroIntegration {
         const rule = '/admin/*\n  X-Robots-Tag: noindex, nofollow\n';
         const existing = existsSync(headersFile) ? readFileSync(headersFile, 'utf8') : '';
         if (!existing.includes('/admin/*')) {
-          writeFileSync(headersFile, existing + (existing && !existing.endsWith('\n') ? '\n' : '') + (existing ? '\n' : '') + rule);
+          writeFileSync(
+            headersFile,
+            existing + (existing && !existing.endsWith('\n') ? '\n' : '') + (existing ? '\n' : '') + rule,
+          );
         }
         logger.info(`admin/ written with Decap CMS (${vendor} files from decap-cms)`);
       },

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
-import { redirectsFile } from '../lib/site-map.ts';
+import { redirectsFile } from '../lib/seo/site-map.ts';
 
 /**
  * Writes `_redirects` for static hosts (Netlify, Cloudflare Pages) so old article addresses

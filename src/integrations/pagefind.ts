@@ -2,9 +2,10 @@
 // Pagefind's Node API, over the folder Astro just wrote (`dir`, which `npm run build` points at a
 // temporary folder, so never assume dist/). Only article bodies are indexed: the article page marks
 // its <article> with data-pagefind-body and carries the filter, meta and sort attributes.
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { fileURLToPath } from 'node:url';
+
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 
 /** Parts of an article that repeat on every page or only restate page furniture: kept out of the index. */
 export const DEFAULT_EXCLUDE_SELECTORS = [
@@ -65,7 +66,9 @@ export async function buildSearchIndex(
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw failure('writeFiles', written.errors);
     // The time is read by `npm run bench` (scripts/bench.ts).
-    logger?.info(`Scanned ${added.page_count} pages (only data-pagefind-body pages are indexed); bundle in ${path.relative(siteDir, outputPath) || '.'}/ in ${Math.round(performance.now() - started)} ms`);
+    logger?.info(
+      `Scanned ${added.page_count} pages (only data-pagefind-body pages are indexed); bundle in ${path.relative(siteDir, outputPath) || '.'}/ in ${Math.round(performance.now() - started)} ms`,
+    );
     return { pageCount: added.page_count, outputPath };
   } finally {
     // The Node API runs the Pagefind binary as a service; leaving it up keeps the build process alive.

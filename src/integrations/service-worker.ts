@@ -12,10 +12,11 @@
 // - on a new deploy, installs the new precache beside the old one and switches only when no tab
 //   still uses the old one (no skipWaiting), then deletes old entries: no page ever mixes an old
 //   search index with new pages.
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { GenerateSWOptions } from 'workbox-build';
 
 /** 1.5 MiB. Today's precache is well under half of it; see docs/benchmarks.md. */
@@ -70,7 +71,9 @@ export interface ServiceWorkerResult {
 export function pagefindPrecacheGlobs(siteDir: string, bundle = 'pagefind', withIndex = true): string[] {
   const entryFile = path.join(siteDir, bundle, 'pagefind-entry.json');
   if (!existsSync(entryFile)) {
-    throw new Error(`${path.join(bundle, 'pagefind-entry.json')} is missing: list the Pagefind integration before the service worker in astro.config.mjs.`);
+    throw new Error(
+      `${path.join(bundle, 'pagefind-entry.json')} is missing: list the Pagefind integration before the service worker in astro.config.mjs.`,
+    );
   }
   const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { languages: Record<string, { wasm?: string }> };
   const wasm = [...new Set(Object.values(entry.languages).map((language) => language.wasm ?? 'unknown'))];
@@ -101,7 +104,13 @@ export function serviceWorkerConfig(siteDir: string, options: ServiceWorkerOptio
     globDirectory: siteDir,
     swDest: path.join(siteDir, 'sw.js'),
     // SVG illustrations are a few KiB each, so articles read complete offline; photos are cached on view.
-    globPatterns: [...pages, offlinePage, '_astro/*.{css,js,svg}', 'favicon.svg', ...pagefindPrecacheGlobs(siteDir, 'pagefind', options.precacheSearchIndex ?? true)],
+    globPatterns: [
+      ...pages,
+      offlinePage,
+      '_astro/*.{css,js,svg}',
+      'favicon.svg',
+      ...pagefindPrecacheGlobs(siteDir, 'pagefind', options.precacheSearchIndex ?? true),
+    ],
     globIgnores: ['sw.js', 'admin/**'],
     // Hashed file names never change content: no revision needed (and no ?__WB_REVISION__ fetch).
     dontCacheBustURLsMatching: /^_astro\/|\.pf_(?:index|filter|fragment|meta)$/,

@@ -7,9 +7,9 @@ import { isPlainDate, plainDate } from './dates.ts';
  * They are parameters so this module stays plain Zod: vitest and the content checker
  * pass simple stand-ins, `src/content.config.ts` passes Astro's real ones.
  */
-export interface SchemaHelpers {
-  image: () => z.ZodType;
-  reference: (collection: 'people') => z.ZodType;
+export interface SchemaHelpers<Image extends z.ZodType = z.ZodType, Reference extends z.ZodType = z.ZodType> {
+  image: () => Image;
+  reference: (collection: 'people') => Reference;
 }
 
 /** Lower-case words joined by single hyphens: the shape of a slug or a substance id. */
@@ -32,7 +32,10 @@ export const sourceSchema = z.strictObject({
   accessed: plainDate,
 });
 
-export const articleSchema = ({ image, reference }: SchemaHelpers) =>
+export const articleSchema = <Image extends z.ZodType, Reference extends z.ZodType>({
+  image,
+  reference,
+}: SchemaHelpers<Image, Reference>) =>
   z
     .strictObject({
       /** Page title and H1, in plain words a patient would search for. */
@@ -85,7 +88,11 @@ export const articleSchema = ({ image, reference }: SchemaHelpers) =>
     })
     .superRefine((data, ctx) => {
       // Compare only dates that are themselves valid; a broken one already has its own message.
-      if (isPlainDate(data.lastReviewed) && isPlainDate(data.nextReviewDue) && data.nextReviewDue <= data.lastReviewed) {
+      if (
+        isPlainDate(data.lastReviewed) &&
+        isPlainDate(data.nextReviewDue) &&
+        data.nextReviewDue <= data.lastReviewed
+      ) {
         ctx.addIssue({
           code: 'custom',
           path: ['nextReviewDue'],

@@ -5,7 +5,7 @@ import type { SchemaHelpers } from './article.ts';
 export const CREDENTIAL_PATTERN = /^[A-Z][A-Za-z-]{1,9}$/;
 export const PERSON_ROLES = ['reviewer', 'author'] as const;
 
-export const personSchema = ({ image }: Pick<SchemaHelpers, 'image'>) =>
+export const personSchema = <Image extends z.ZodType>({ image }: Pick<SchemaHelpers<Image>, 'image'>) =>
   z.strictObject({
     /** Full name as it appears in bylines, without credentials. */
     name: z.string().min(2, { error: 'expected the person’s full name' }),

@@ -2,7 +2,8 @@ import { z } from 'astro/zod';
 
 /** Digits, spaces, hyphens and brackets, optionally led by "+": a number a phone can dial. */
 const PHONE_PATTERN = /^\+?[0-9][0-9 ()-]{1,20}$/;
-const phone = (what: string) => z.string().regex(PHONE_PATTERN, { error: `expected ${what} written with digits, like 1-800-662-4357` });
+const phone = (what: string) =>
+  z.string().regex(PHONE_PATTERN, { error: `expected ${what} written with digits, like 1-800-662-4357` });
 
 export const settingsSchema = z.strictObject({
   /** Name shown in the header, titles and structured data. */

@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import axe from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchOptions } from '../../scripts/lib/browser.ts';
 import { distDir } from './built-site.ts';
-import { launchOptions } from './browser.ts';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
@@ -22,13 +22,22 @@ interface AxeOutcome {
   rulesRun: string[];
 }
 
-export async function runAxe(page: Page): Promise<AxeOutcome> {
+async function runAxe(page: Page): Promise<AxeOutcome> {
   await page.addScriptTag({ content: axe.source });
   return page.evaluate(async (tags) => {
-    const results = await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    const results = await (window as unknown as { axe: typeof axe }).axe.run(document, {
+      runOnly: { type: 'tag', values: tags },
+    });
     return {
-      violations: results.violations.map((v) => ({ id: v.id, impact: v.impact ?? '', help: v.help, nodes: v.nodes.map((n) => ({ target: n.target.map(String) })) })),
-      rulesRun: [...results.passes, ...results.violations, ...results.incomplete, ...results.inapplicable].map((r) => r.id),
+      violations: results.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact ?? '',
+        help: v.help,
+        nodes: v.nodes.map((n) => ({ target: n.target.map(String) })),
+      })),
+      rulesRun: [...results.passes, ...results.violations, ...results.incomplete, ...results.inapplicable].map(
+        (r) => r.id,
+      ),
     };
   }, WCAG_TAGS);
 }
@@ -53,9 +62,11 @@ describe.each(['light', 'dark'] as const)('axe-core, %s mode', (colorScheme) => 
     await page.goto(`${inject('baseUrl')}${target}`);
     if (target.startsWith('/search/')) await page.waitForLoadState('networkidle');
     const { violations, rulesRun: ids } = await runAxe(page);
-    ids.forEach((id) => rulesRun.add(id));
+    for (const id of ids) rulesRun.add(id);
     await context.close();
-    expect(violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(
+      violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
   });
 });
 
@@ -67,6 +78,8 @@ describe('axe-core catches a real problem (the check can fail)', () => {
     );
     const { violations } = await runAxe(page);
     await page.close();
-    expect(violations.map((v) => v.id).sort()).toEqual(expect.arrayContaining(['color-contrast', 'image-alt', 'label']));
+    expect(violations.map((v) => v.id).sort()).toEqual(
+      expect.arrayContaining(['color-contrast', 'image-alt', 'label']),
+    );
   });
 });

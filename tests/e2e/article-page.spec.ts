@@ -1,16 +1,17 @@
 // The built baclofen withdrawal page, read in Chromium with JavaScript turned off: everything
 // a reader needs must be in the HTML, and must agree with the article's front matter.
 import { readFileSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
-import { formatDate } from '../../src/lib/dates.ts';
-import { launchOptions } from './browser.ts';
+import { launchOptions } from '../../scripts/lib/browser.ts';
+import { splitFrontmatter } from '../../src/lib/content/frontmatter.ts';
+import { formatDate } from '../../src/lib/core/dates.ts';
 
 const slug = 'baclofen-withdrawal';
 const front = splitFrontmatter(readFileSync(`content/articles/${slug}.mdx`, 'utf8')).data as Record<string, any>;
 const asDate = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
-const reviewer = splitFrontmatter(`---\n${readFileSync(`content/people/${front.reviewer}.yml`, 'utf8')}\n---\n`).data as any;
+const reviewer = splitFrontmatter(`---\n${readFileSync(`content/people/${front.reviewer}.yml`, 'utf8')}\n---\n`)
+  .data as any;
 const settings = splitFrontmatter(`---\n${readFileSync('content/settings/site.yml', 'utf8')}\n---\n`).data as any;
 
 let browser: Browser;
@@ -36,19 +37,27 @@ describe('article page (no JavaScript)', () => {
     const expectedName = [reviewer.name, ...reviewer.credentials].join(', ');
     expect(await byline.locator(`a[href="/people/${front.reviewer}/"]`).textContent()).toBe(expectedName);
     expect(await byline.locator('a[href="/editorial-policy/"]').count()).toBe(1);
-    expect((await byline.innerText()).replace(/\s+/g, ' ')).toContain(`Medically reviewed by ${expectedName} on ${formatDate(asDate(front.lastReviewed), 'en-US')}`);
+    expect((await byline.innerText()).replace(/\s+/g, ' ')).toContain(
+      `Medically reviewed by ${expectedName} on ${formatDate(asDate(front.lastReviewed), 'en-US')}`,
+    );
     expect(await page.locator(`.byline__author a[href="/people/${front.author}/"]`).count()).toBe(1);
   });
 
   it('puts review dates in <time datetime> matching the front matter', async () => {
-    const dates = await page.locator('.review-dates div').evaluateAll((divs) =>
-      Object.fromEntries(divs.map((d) => [d.querySelector('dt')!.textContent, d.querySelector('time')!.getAttribute('datetime')])),
-    );
+    const dates = await page
+      .locator('.review-dates div')
+      .evaluateAll((divs) =>
+        Object.fromEntries(
+          divs.map((d) => [d.querySelector('dt')!.textContent, d.querySelector('time')!.getAttribute('datetime')]),
+        ),
+      );
     expect(dates).toEqual({
       'Page last reviewed': asDate(front.lastReviewed),
       'Next review due': asDate(front.nextReviewDue),
       'First published': asDate(front.published),
-      ...(front.updated && asDate(front.updated) !== asDate(front.published) ? { 'Last updated': asDate(front.updated) } : {}),
+      ...(front.updated && asDate(front.updated) !== asDate(front.published)
+        ? { 'Last updated': asDate(front.updated) }
+        : {}),
     });
     expect(await page.locator('.byline time').getAttribute('datetime')).toBe(asDate(front.lastReviewed));
   });

@@ -1,6 +1,6 @@
 // A throw-away copy of this project for the CMS browser tests: decap-server in git mode commits
 // and switches branches in the work tree it serves, so the tests never point it at the real repo.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,7 +12,13 @@ export function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 'CMS test', GIT_AUTHOR_EMAIL: 'cms-test@example.org', GIT_COMMITTER_NAME: 'CMS test', GIT_COMMITTER_EMAIL: 'cms-test@example.org' },
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'CMS test',
+      GIT_AUTHOR_EMAIL: 'cms-test@example.org',
+      GIT_COMMITTER_NAME: 'CMS test',
+      GIT_COMMITTER_EMAIL: 'cms-test@example.org',
+    },
   }).trim();
 }
 
@@ -48,7 +54,13 @@ export interface CmsProcess {
 export async function startCms(dir: string, sitePort: number, proxyPort: number): Promise<CmsProcess> {
   const child: ChildProcess = spawn(process.execPath, ['scripts/cms.ts'], {
     cwd: dir,
-    env: { ...process.env, PORT: String(sitePort), CMS_PROXY_PORT: String(proxyPort), LOG_LEVEL: 'warn', ASTRO_CACHE_DIR: undefined },
+    env: {
+      ...process.env,
+      PORT: String(sitePort),
+      CMS_PROXY_PORT: String(proxyPort),
+      LOG_LEVEL: 'warn',
+      ASTRO_CACHE_DIR: undefined,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: false,
   });
@@ -68,7 +80,11 @@ export async function startCms(dir: string, sitePort: number, proxyPort: number)
     try {
       const [admin, proxy] = await Promise.all([
         fetch(`${siteUrl}/admin/config.yml`),
-        fetch(proxyUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ action: 'info' }) }),
+        fetch(proxyUrl, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ action: 'info' }),
+        }),
       ]);
       if (admin.ok && proxy.ok) break;
     } catch {

@@ -4,12 +4,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { launchOptions } from './browser.ts';
-import { git, makeWorkspace, removeWorkspace, startCms, type CmsProcess } from './cms-workspace.ts';
+import { launchOptions } from '../../scripts/lib/browser.ts';
 import { fieldBlocks } from '../helpers.ts';
+import { type CmsProcess, git, makeWorkspace, removeWorkspace, startCms } from './cms-workspace.ts';
 
 const SITE_PORT = Number(process.env.CMS_E2E_PORT ?? 4395);
 const PROXY_PORT = Number(process.env.CMS_E2E_PROXY_PORT ?? 8095);
@@ -30,11 +30,19 @@ beforeAll(async () => {
     if (/Content.Security.Policy/i.test(m.text())) cspViolations.push(m.text());
   });
   // Confirm publishing; decline Decap's offer to restore an unsaved local backup of another test's entry.
-  page.on('dialog', (dialog) => (/backup|restore|recover|unsaved/i.test(dialog.message()) ? dialog.dismiss() : dialog.accept()));
+  page.on('dialog', (dialog) =>
+    /backup|restore|recover|unsaved/i.test(dialog.message()) ? dialog.dismiss() : dialog.accept(),
+  );
 }, 120_000);
 
 afterEach(async (context) => {
-  if (context.task.result?.state === 'fail' && page) await page.screenshot({ path: path.join(process.env.CMS_E2E_SCREENSHOTS ?? dir, `failed-${context.task.name.slice(0, 20).replace(/\W+/g, '-')}.png`) });
+  if (context.task.result?.state === 'fail' && page)
+    await page.screenshot({
+      path: path.join(
+        process.env.CMS_E2E_SCREENSHOTS ?? dir,
+        `failed-${context.task.name.slice(0, 20).replace(/\W+/g, '-')}.png`,
+      ),
+    });
 });
 
 afterAll(async () => {
@@ -62,7 +70,8 @@ async function waitForBranch(name: string, timeout = 20_000) {
   const deadline = Date.now() + timeout;
   const committed = () => branches().includes(name) && git(dir, 'rev-list', '--count', `main..${name}`) !== '0';
   while (!committed()) {
-    if (Date.now() > deadline) throw new Error(`no branch ${name}; branches: ${branches().join(', ')}\n${cms.output()}`);
+    if (Date.now() > deadline)
+      throw new Error(`no branch ${name}; branches: ${branches().join(', ')}\n${cms.output()}`);
     await page.waitForTimeout(250);
   }
 }
@@ -75,7 +84,10 @@ describe('Decap CMS at /admin/ (npm run cms, git mode, editorial workflow)', () 
     await login.waitFor({ timeout: 30_000 });
     const loginShown = performance.now();
     await login.click();
-    await page.getByText(/Baclofen withdrawal: timeline/).first().waitFor({ timeout: 30_000 });
+    await page
+      .getByText(/Baclofen withdrawal: timeline/)
+      .first()
+      .waitFor({ timeout: 30_000 });
     const listShown = performance.now();
     console.log(
       `CMS admin: login screen after ${Math.round(loginShown - started)} ms; article list ${Math.round(listShown - loginShown)} ms after Login ` +
@@ -99,8 +111,8 @@ describe('Decap CMS at /admin/ (npm run cms, git mode, editorial workflow)', () 
       await saveEntry();
       await waitForBranch(`cms/articles/${slug}`);
       const file = `content/articles/${slug}.mdx`;
-      const before = git(dir, 'show', `main:${file}`) + '\n';
-      const after = git(dir, 'show', `cms/articles/${slug}:${file}`) + '\n';
+      const before = `${git(dir, 'show', `main:${file}`)}\n`;
+      const after = `${git(dir, 'show', `cms/articles/${slug}:${file}`)}\n`;
       const a = fieldBlocks(before);
       const b = fieldBlocks(after);
       expect(b.map(([k]) => k)).toEqual(a.map(([k]) => k));
@@ -119,7 +131,10 @@ describe('Decap CMS at /admin/ (npm run cms, git mode, editorial workflow)', () 
     await title.fill('Kratom withdrawal: an unfinished draft');
     const before = branches();
     await saveEntry();
-    await page.getByText(/description is required/i).first().waitFor({ timeout: 10_000 });
+    await page
+      .getByText(/description is required/i)
+      .first()
+      .waitFor({ timeout: 10_000 });
     await page.waitForTimeout(500);
     expect(branches()).toEqual(before);
   });
@@ -129,9 +144,10 @@ describe('Decap CMS at /admin/ (npm run cms, git mode, editorial workflow)', () 
     await openAdmin('#/collections/articles/new');
     await page.getByLabel('Title', { exact: true }).first().waitFor({ timeout: 20_000 });
     await page.getByLabel('Title', { exact: true }).first().fill('Kratom withdrawal: what to expect');
-    await page.getByLabel('Description').first().fill(
-      'What stopping kratom can feel like, how long withdrawal usually lasts and when to ask a doctor for help.',
-    );
+    await page
+      .getByLabel('Description')
+      .first()
+      .fill('What stopping kratom can feel like, how long withdrawal usually lasts and when to ask a doctor for help.');
     await page.getByLabel('Category').click();
     await page.getByRole('option', { name: 'Withdrawal' }).click();
     await page.getByLabel('Author').click();
@@ -151,7 +167,9 @@ describe('Decap CMS at /admin/ (npm run cms, git mode, editorial workflow)', () 
     await page.getByLabel('Checked on').last().fill(today);
     const body = page.locator('[data-slate-editor="true"]').first();
     await body.click();
-    await page.keyboard.type('Kratom withdrawal can cause aches, poor sleep and low mood. Talk to a doctor before you stop.');
+    await page.keyboard.type(
+      'Kratom withdrawal can cause aches, poor sleep and low mood. Talk to a doctor before you stop.',
+    );
     await saveEntry();
     await waitForBranch(`cms/articles/${slug}`);
 
@@ -167,7 +185,7 @@ describe('Decap CMS at /admin/ (npm run cms, git mode, editorial workflow)', () 
     while (branches().includes(`cms/articles/${slug}`) && Date.now() < deadline) await page.waitForTimeout(250);
     expect(branches()).not.toContain(`cms/articles/${slug}`);
 
-    const file = git(dir, 'show', `main:content/articles/${slug}.mdx`) + '\n';
+    const file = `${git(dir, 'show', `main:content/articles/${slug}.mdx`)}\n`;
     const data = frontMatter(file);
     const nextYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
     expect(data).toMatchObject({
@@ -182,17 +200,35 @@ describe('Decap CMS at /admin/ (npm run cms, git mode, editorial workflow)', () 
     // +12 months (Feb 29 clamps to Feb 28).
     expect(String(data.nextReviewDue).slice(0, 7)).toBe(nextYear.slice(0, 7));
     expect(data.sources).toEqual([
-      { title: 'Kratom (DrugFacts)', publisher: 'National Institute on Drug Abuse (NIDA)', url: 'https://nida.nih.gov/research-topics/kratom', year: 2024, accessed: today },
+      {
+        title: 'Kratom (DrugFacts)',
+        publisher: 'National Institute on Drug Abuse (NIDA)',
+        url: 'https://nida.nih.gov/research-topics/kratom',
+        year: 2024,
+        accessed: today,
+      },
     ]);
     // The commit message template names the collection, the slug and the CMS user (empty for the
     // local backend, which has no accounts); git's own author records who committed.
-    const [subject, author] = git(dir, 'log', '-1', '--format=%s%n%an', 'main', '--', `content/articles/${slug}.mdx`).split('\n');
+    const [subject, author] = git(
+      dir,
+      'log',
+      '-1',
+      '--format=%s%n%an',
+      'main',
+      '--',
+      `content/articles/${slug}.mdx`,
+    ).split('\n');
     expect(subject).toMatch(/^Create Article “kratom-withdrawal-what-to-expect” \(by /);
     expect(author).toBe('CMS test');
 
     // The published file passes the same content gate as the build.
     execFileSync('git', ['-C', dir, 'checkout', '-q', 'main']);
-    const check = spawnSync(process.execPath, ['scripts/check-content.ts', '--content-dir', path.join(dir, 'content')], { encoding: 'utf8' });
+    const check = spawnSync(
+      process.execPath,
+      ['scripts/check-content.ts', '--content-dir', path.join(dir, 'content')],
+      { encoding: 'utf8' },
+    );
     expect(check.status, check.stdout + check.stderr).toBe(0);
     expect(readFileSync(path.join(dir, 'content/articles', `${slug}.mdx`), 'utf8')).toBe(file);
   });

@@ -1,7 +1,7 @@
 // Serves the built dist/ with `astro preview` (what `npm start` serves) for the browser tests.
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { startPreview, type PreviewServer } from '../../scripts/preview-server.ts';
+import { type PreviewServer, startPreview } from '../../scripts/lib/preview-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

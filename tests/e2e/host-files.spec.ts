@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { distDir } from './built-site.ts';
 
 /** Parses the Netlify/Cloudflare `_headers` format: a path line, then indented `Name: value` lines. */
-export function parseHeaders(text: string): Map<string, Map<string, string>> {
+function parseHeaders(text: string): Map<string, Map<string, string>> {
   const rules = new Map<string, Map<string, string>>();
   let current: Map<string, string> | undefined;
   for (const line of text.split('\n')) {

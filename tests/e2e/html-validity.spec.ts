@@ -2,8 +2,8 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import vnuJar from 'vnu-jar';
 import { describe, expect, it } from 'vitest';
+import vnuJar from 'vnu-jar';
 import { distDir } from './built-site.ts';
 
 function htmlFiles(dir: string): string[] {
@@ -22,9 +22,13 @@ interface VnuMessage {
 }
 
 /** Runs the Nu HTML Checker over files; returns its error messages. */
-export function validateHtml(files: string[]): VnuMessage[] {
-  const result = spawnSync('java', ['-jar', vnuJar, '--errors-only', '--format', 'json', ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (result.error) throw new Error(`Could not run java for the Nu HTML Checker (install a JRE): ${result.error.message}`);
+function validateHtml(files: string[]): VnuMessage[] {
+  const result = spawnSync('java', ['-jar', vnuJar, '--errors-only', '--format', 'json', ...files], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.error)
+    throw new Error(`Could not run java for the Nu HTML Checker (install a JRE): ${result.error.message}`);
   return (JSON.parse(result.stderr || '{"messages":[]}').messages as VnuMessage[]).filter((m) => m.type === 'error');
 }
 
@@ -32,7 +36,9 @@ describe('HTML validity', () => {
   it('passes the Nu HTML Checker with 0 errors on every built page', () => {
     const files = htmlFiles(distDir());
     expect(files.length).toBeGreaterThan(20);
-    const errors = validateHtml(files).map((m) => `${path.relative(distDir(), new URL(m.url).pathname)}:${m.lastLine}: ${m.message}`);
+    const errors = validateHtml(files).map(
+      (m) => `${path.relative(distDir(), new URL(m.url).pathname)}:${m.lastLine}: ${m.message}`,
+    );
     console.log(`Nu HTML Checker: ${files.length} pages validated, ${errors.length} errors.`);
     expect(errors).toEqual([]);
   });

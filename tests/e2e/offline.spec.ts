@@ -1,8 +1,8 @@
 // Offline reading and search with the service worker (sw.js) in Chromium. Service workers need a
 // real http origin: the preview server global-setup starts is one.
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchOptions } from './browser.ts';
+import { launchOptions } from '../../scripts/lib/browser.ts';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -19,7 +19,9 @@ beforeAll(async () => {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+      );
     }
   });
   // A page outside the precache, visited online: cached as it is read.
@@ -49,7 +51,9 @@ describe('offline, after one visit', () => {
   it('searches and opens a result with the network off', async () => {
     await page.goto(`${base}/search/?q=baclofen+withdrawal`);
     await page.locator('.search-result').first().waitFor();
-    expect((await page.locator('.search-result__title').allTextContents())[0]).toBe('Baclofen withdrawal: timeline, symptoms and safe tapering');
+    expect((await page.locator('.search-result__title').allTextContents())[0]).toBe(
+      'Baclofen withdrawal: timeline, symptoms and safe tapering',
+    );
     // The cache-busting pagefind-entry.json?ts=... was answered from the precache.
     expect(await page.locator('[data-search-unavailable]').isHidden()).toBe(true);
     await page.locator('.search-result__section-link').first().click();

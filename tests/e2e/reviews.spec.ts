@@ -1,9 +1,9 @@
 // The editors' review dashboard and the reader-facing "due for review" notice, in Chromium.
 import { readFileSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
-import { launchOptions } from './browser.ts';
+import { launchOptions } from '../../scripts/lib/browser.ts';
+import { splitFrontmatter } from '../../src/lib/content/frontmatter.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -23,7 +23,11 @@ describe('review dashboard', () => {
     expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
     expect(await page.locator('[data-pagefind-body]').count()).toBe(0);
     const rows = await page.locator('table.dashboard tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => ({ slug: tr.getAttribute('data-slug'), status: tr.getAttribute('data-status'), cells: [...tr.children].map((c) => c.textContent?.trim()) })),
+      trs.map((tr) => ({
+        slug: tr.getAttribute('data-slug'),
+        status: tr.getAttribute('data-status'),
+        cells: [...tr.children].map((c) => c.textContent?.trim()),
+      })),
     );
     const json = await (await page.request.get(`${inject('baseUrl')}/reviews.json`)).json();
     expect(rows.map((row) => row.slug)).toEqual(json.articles.map((a: { slug: string }) => a.slug));
@@ -34,7 +38,11 @@ describe('review dashboard', () => {
     expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
     for (const article of json.articles) {
       expect(article).toEqual(
-        expect.objectContaining({ nextReviewDue: dueDate(article.slug), reviewer: expect.objectContaining({ name: expect.any(String) }), readingGrade: expect.any(Number) }),
+        expect.objectContaining({
+          nextReviewDue: dueDate(article.slug),
+          reviewer: expect.objectContaining({ name: expect.any(String) }),
+          readingGrade: expect.any(Number),
+        }),
       );
     }
     await page.close();

@@ -1,8 +1,8 @@
 // Search on the built site, in Chromium: Pagefind's component UI on /search/ with our result
 // markup, filters, sort, keyboard use, the query in the URL, and the no-JavaScript fallback.
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchOptions } from './browser.ts';
+import { launchOptions } from '../../scripts/lib/browser.ts';
 
 const TITLE = 'Baclofen withdrawal: timeline, symptoms and safe tapering';
 let browser: Browser;
@@ -61,7 +61,8 @@ describe('search page', () => {
     for (const meta of metas) expect(meta.startsWith('Substances · ')).toBe(true);
     await expect.poll(() => new URL(page.url()).searchParams.get('category')).toBe('Substances');
     // Switch to Withdrawal (one topic at a time): the article is back.
-    if ((await topic.locator('button.pf-dropdown-trigger').getAttribute('aria-expanded')) !== 'true') await topic.locator('button.pf-dropdown-trigger').click();
+    if ((await topic.locator('button.pf-dropdown-trigger').getAttribute('aria-expanded')) !== 'true')
+      await topic.locator('button.pf-dropdown-trigger').click();
     await topic.getByRole('option', { name: /Withdrawal/ }).click({ timeout: 5000 });
     await expect.poll(async () => (await titles(page))[0]).toBe(TITLE);
     await page.close();
@@ -72,8 +73,12 @@ describe('search page', () => {
     await page.goto(`${base}/search/?q=withdrawal&sort=reviewed`);
     await page.locator('.search-result').first().waitFor();
     expect(await page.locator('[data-search-sort]').inputValue()).toBe('reviewed');
-    await expect.poll(async () => (await page.locator('.search-result__meta').allTextContents()).length).toBeGreaterThan(2);
-    const dates = (await page.locator('.search-result__meta').allTextContents()).map((meta) => Date.parse(meta.split(' on ')[1]));
+    await expect
+      .poll(async () => (await page.locator('.search-result__meta').allTextContents()).length)
+      .toBeGreaterThan(2);
+    const dates = (await page.locator('.search-result__meta').allTextContents()).map((meta) =>
+      Date.parse(meta.split(' on ')[1]),
+    );
     expect(dates.every((date) => !Number.isNaN(date))).toBe(true);
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
     await page.close();
@@ -115,7 +120,9 @@ describe('search page', () => {
     const ratios = await page.evaluate(() => {
       const rgb = (css: string) => (css.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
       const lum = (css: string) => {
-        const [r, g, b] = rgb(css).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+        const [r, g, b] = rgb(css)
+          .map((v) => v / 255)
+          .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
         return 0.2126 * r + 0.7152 * g + 0.0722 * b;
       };
       const background = (el: Element | null): string => {
@@ -125,7 +132,14 @@ describe('search page', () => {
         }
         return getComputedStyle(document.documentElement).backgroundColor;
       };
-      const selectors = ['.pf-summary', '.pf-input', '.pf-dropdown-trigger', '.search-result__meta', '.search-result__excerpt', '.search-result__link'];
+      const selectors = [
+        '.pf-summary',
+        '.pf-input',
+        '.pf-dropdown-trigger',
+        '.search-result__meta',
+        '.search-result__excerpt',
+        '.search-result__link',
+      ];
       return selectors.map((selector) => {
         const el = document.querySelector(selector)!;
         const [a, b] = [lum(getComputedStyle(el).color), lum(background(el))];

@@ -1,8 +1,8 @@
 // Self-contained pages: everything a page loads comes from the site itself (no CDN fonts, scripts,
 // styles or analytics), so a cached or saved page is complete and reading it is private.
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchOptions } from './browser.ts';
+import { launchOptions } from '../../scripts/lib/browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {

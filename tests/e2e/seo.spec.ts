@@ -1,12 +1,12 @@
 // What crawlers get: JSON-LD, head metadata, sitemap, robots, feed and redirects.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadContent } from '../../src/lib/content-reader.ts';
-import { articleLastmod } from '../../src/lib/site-map.ts';
+import { launchOptions } from '../../scripts/lib/browser.ts';
+import { loadContent } from '../../src/lib/io/read-content.ts';
+import { articleLastmod } from '../../src/lib/seo/site-map.ts';
 import { builtPages, distDir, isNoindex, isRedirectPage } from './built-site.ts';
-import { launchOptions } from './browser.ts';
 
 const SITE = 'https://steadyground.example.org';
 const content = loadContent(path.resolve('content'));
@@ -25,18 +25,21 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 
 describe('head metadata on every page', () => {
-  it.each(pages.filter(({ $ }) => !isRedirectPage($)).map((p) => [p.path, p.$] as const))('%s has lang, title, description, canonical and social cards', (urlPath, $) => {
-    expect($('html').attr('lang')).toBe('en-US');
-    expect($('title').text().length).toBeGreaterThan(5);
-    expect($('meta[name="description"]').attr('content')?.length).toBeGreaterThan(20);
-    expect($('link[rel="canonical"]').attr('href')).toBe(new URL(urlPath.replace(/404\.html$/, '404/'), SITE).href);
-    for (const property of ['og:title', 'og:description', 'og:url', 'og:image', 'og:image:alt']) {
-      expect($(`meta[property="${property}"]`).attr('content'), property).toBeTruthy();
-    }
-    expect($('meta[name="twitter:card"]').attr('content')).toBe('summary_large_image');
-    expect($('meta[name="twitter:image:alt"]').attr('content')).toBeTruthy();
-    for (const block of jsonLdOf($)) expect(block['@context']).toBe('https://schema.org'); // and each block parses
-  });
+  it.each(pages.filter(({ $ }) => !isRedirectPage($)).map((p) => [p.path, p.$] as const))(
+    '%s has lang, title, description, canonical and social cards',
+    (urlPath, $) => {
+      expect($('html').attr('lang')).toBe('en-US');
+      expect($('title').text().length).toBeGreaterThan(5);
+      expect($('meta[name="description"]').attr('content')?.length).toBeGreaterThan(20);
+      expect($('link[rel="canonical"]').attr('href')).toBe(new URL(urlPath.replace(/404\.html$/, '404/'), SITE).href);
+      for (const property of ['og:title', 'og:description', 'og:url', 'og:image', 'og:image:alt']) {
+        expect($(`meta[property="${property}"]`).attr('content'), property).toBeTruthy();
+      }
+      expect($('meta[name="twitter:card"]').attr('content')).toBe('summary_large_image');
+      expect($('meta[name="twitter:image:alt"]').attr('content')).toBeTruthy();
+      for (const block of jsonLdOf($)) expect(block['@context']).toBe('https://schema.org'); // and each block parses
+    },
+  );
 
   it('gives every indexable page a unique title and description', () => {
     const titles = indexable.map(({ $ }) => $('title').text());
@@ -47,21 +50,41 @@ describe('head metadata on every page', () => {
 });
 
 describe('structured data', () => {
-  it.each(published.map((a) => [a.id, a] as const))('article %s carries a complete MedicalWebPage and BreadcrumbList', (slug, article) => {
-    const page = pages.find((p) => p.path === `/articles/${slug}/`)!;
-    const [webPage, breadcrumbs] = jsonLdOf(page.$);
-    expect(webPage['@type']).toBe('MedicalWebPage');
-    for (const key of ['name', 'description', 'url', 'lastReviewed', 'reviewedBy', 'author', 'datePublished', 'dateModified', 'medicalAudience', 'publisher']) {
-      expect(webPage, key).toHaveProperty(key);
-    }
-    expect(webPage.url).toBe(`${SITE}/articles/${slug}/`);
-    expect(webPage.lastReviewed).toBe(article.data.lastReviewed);
-    expect(webPage.datePublished).toBe(`${article.data.published}T00:00:00+00:00`);
-    expect(webPage.dateModified).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\+00:00$/);
-    expect(webPage.reviewedBy).toEqual(expect.objectContaining({ '@type': 'Person', url: `${SITE}/people/${article.data.reviewer}/`, honorificSuffix: expect.any(String) }));
-    expect(webPage.medicalAudience).toEqual({ '@type': 'Patient' });
-    expect(breadcrumbs['@type']).toBe('BreadcrumbList');
-  });
+  it.each(published.map((a) => [a.id, a] as const))(
+    'article %s carries a complete MedicalWebPage and BreadcrumbList',
+    (slug, article) => {
+      const page = pages.find((p) => p.path === `/articles/${slug}/`)!;
+      const [webPage, breadcrumbs] = jsonLdOf(page.$);
+      expect(webPage['@type']).toBe('MedicalWebPage');
+      for (const key of [
+        'name',
+        'description',
+        'url',
+        'lastReviewed',
+        'reviewedBy',
+        'author',
+        'datePublished',
+        'dateModified',
+        'medicalAudience',
+        'publisher',
+      ]) {
+        expect(webPage, key).toHaveProperty(key);
+      }
+      expect(webPage.url).toBe(`${SITE}/articles/${slug}/`);
+      expect(webPage.lastReviewed).toBe(article.data.lastReviewed);
+      expect(webPage.datePublished).toBe(`${article.data.published}T00:00:00+00:00`);
+      expect(webPage.dateModified).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\+00:00$/);
+      expect(webPage.reviewedBy).toEqual(
+        expect.objectContaining({
+          '@type': 'Person',
+          url: `${SITE}/people/${article.data.reviewer}/`,
+          honorificSuffix: expect.any(String),
+        }),
+      );
+      expect(webPage.medicalAudience).toEqual({ '@type': 'Patient' });
+      expect(breadcrumbs['@type']).toBe('BreadcrumbList');
+    },
+  );
 
   it('puts Organization and WebSite on the home page and Person on each people page', () => {
     expect(jsonLdOf(pages.find((p) => p.path === '/')!.$).map((d) => d['@type'])).toEqual(['Organization', 'WebSite']);
@@ -75,12 +98,20 @@ describe('structured data', () => {
     const page = await browser.newPage({ javaScriptEnabled: false });
     for (const article of published) {
       await page.goto(`${inject('baseUrl')}/articles/${article.id}/`);
-      const [webPage] = JSON.parse(`[${(await page.locator('script[type="application/ld+json"]').allTextContents()).join(',')}]`);
-      expect(await page.locator('.byline__reviewer').textContent()).toBe([webPage.reviewedBy.name, webPage.reviewedBy.honorificSuffix].join(', '));
-      expect(await page.locator('.byline__author-name').textContent()).toContain(webPage.author.name);
-      const visible = await page.locator('.review-dates div').evaluateAll((divs) =>
-        Object.fromEntries(divs.map((d) => [d.querySelector('dt')!.textContent, d.querySelector('time')!.getAttribute('datetime')])),
+      const [webPage] = JSON.parse(
+        `[${(await page.locator('script[type="application/ld+json"]').allTextContents()).join(',')}]`,
       );
+      expect(await page.locator('.byline__reviewer').textContent()).toBe(
+        [webPage.reviewedBy.name, webPage.reviewedBy.honorificSuffix].join(', '),
+      );
+      expect(await page.locator('.byline__author-name').textContent()).toContain(webPage.author.name);
+      const visible = await page
+        .locator('.review-dates div')
+        .evaluateAll((divs) =>
+          Object.fromEntries(
+            divs.map((d) => [d.querySelector('dt')!.textContent, d.querySelector('time')!.getAttribute('datetime')]),
+          ),
+        );
       expect(visible['Page last reviewed']).toBe(webPage.lastReviewed);
       expect(visible['First published']).toBe(webPage.datePublished.slice(0, 10));
       expect(visible['Last updated'] ?? visible['First published']).toBe(webPage.dateModified.slice(0, 10));
@@ -98,7 +129,10 @@ describe('sitemap and robots', () => {
       return {
         error: doc.querySelector('parsererror')?.textContent ?? null,
         locs: [...doc.getElementsByTagName('loc')].map((n) => n.textContent),
-        urls: [...doc.getElementsByTagName('url')].map((u) => ({ loc: u.getElementsByTagName('loc')[0]?.textContent, lastmod: u.getElementsByTagName('lastmod')[0]?.textContent ?? null })),
+        urls: [...doc.getElementsByTagName('url')].map((u) => ({
+          loc: u.getElementsByTagName('loc')[0]?.textContent,
+          lastmod: u.getElementsByTagName('lastmod')[0]?.textContent ?? null,
+        })),
       };
     }, xml);
     await page.close();
@@ -115,12 +149,18 @@ describe('sitemap and robots', () => {
       urls.push(...sitemap.urls);
     }
     const listed = urls.map((u) => new URL(u.loc!).pathname);
-    expect(listed.sort()).toEqual(indexable.map((p) => p.path).filter((p) => !p.endsWith('404.html')).sort());
+    expect(listed.sort()).toEqual(
+      indexable
+        .map((p) => p.path)
+        .filter((p) => !p.endsWith('404.html'))
+        .sort(),
+    );
     for (const article of published) {
       const entry = urls.find((u) => u.loc === `${SITE}/articles/${article.id}/`);
       expect(entry?.lastmod?.slice(0, 10), article.id).toBe(articleLastmod(article.data));
     }
-    for (const left of ['/admin/', '/reviews/', '/articles/baclofen-withdrawal-help/']) expect(listed).not.toContain(left);
+    for (const left of ['/admin/', '/reviews/', '/articles/baclofen-withdrawal-help/'])
+      expect(listed).not.toContain(left);
   });
 
   it('robots.txt disallows /admin/ and points to the sitemap', () => {

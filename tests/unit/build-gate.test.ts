@@ -6,13 +6,24 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, contentWith } from '../helpers.ts';
+import { contentWith, FIXTURES } from '../helpers.ts';
 
 function build(contentDir: string, outDir: string, script = 'scripts/build.ts') {
-  const result = spawnSync(process.execPath, script === 'astro' ? ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir] : [script], {
-    encoding: 'utf8',
-    env: { ...process.env, ASTRO_CACHE_DIR: path.join(outDir, '..', 'cache'), CONTENT_DIR: contentDir, BUILD_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
-  });
+  const result = spawnSync(
+    process.execPath,
+    script === 'astro' ? ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir] : [script],
+    {
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        ASTRO_CACHE_DIR: path.join(outDir, '..', 'cache'),
+        CONTENT_DIR: contentDir,
+        BUILD_OUT_DIR: outDir,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NO_COLOR: '1',
+      },
+    },
+  );
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 
@@ -28,7 +39,9 @@ describe('npm run build', () => {
     cpSync(path.join(FIXTURES, 'content-good/settings'), out, { recursive: true }); // an "old site" to protect
     const { status, output } = build(content, out);
     expect(status).toBe(1);
-    expect(output).toMatch(/articles\/baclofen-withdrawal\.mdx: nextReviewDue: .*later than the 12-month review policy allows/);
+    expect(output).toMatch(
+      /articles\/baclofen-withdrawal\.mdx: nextReviewDue: .*later than the 12-month review policy allows/,
+    );
     expect(output).toContain('Build stopped: check:content failed');
     expect(readFileSync(path.join(out, 'site.yml'), 'utf8')).toContain('siteName');
     expect(existsSync(path.join(out, 'index.html'))).toBe(false);
@@ -38,12 +51,18 @@ describe('npm run build', () => {
     const out = path.join(scratch(), 'site');
     const { status, output } = build(contentWith(path.join(FIXTURES, 'articles-bad/bad-category-unknown.mdx')), out);
     expect(status).toBe(1);
-    expect(output).toMatch(/articles\/bad-category-unknown\.mdx: category: expected one of: substances, withdrawal, treatment, recovery/);
+    expect(output).toMatch(
+      /articles\/bad-category-unknown\.mdx: category: expected one of: substances, withdrawal, treatment, recovery/,
+    );
     expect(existsSync(out)).toBe(false);
   });
 
   it('is backed by Astro’s own schema check, which names the entry and the field too', () => {
-    const { status, output } = build(contentWith(path.join(FIXTURES, 'articles-bad/bad-description-too-long.mdx')), path.join(scratch(), 'site'), 'astro');
+    const { status, output } = build(
+      contentWith(path.join(FIXTURES, 'articles-bad/bad-description-too-long.mdx')),
+      path.join(scratch(), 'site'),
+      'astro',
+    );
     expect(status).toBe(1);
     expect(output).toContain('articles → bad-description-too-long data does not match collection schema');
     expect(output).toMatch(/description: expected at most 160 characters/);
@@ -65,10 +84,20 @@ describe('the build refuses unsafe MDX on its own', () => {
     const scratch = mkdtempSync(path.join(tmpdir(), 'mdx-build-'));
     const content = contentWith(path.join(FIXTURES, 'mdx-attacks/articles/esm-side-effect.mdx'));
     // `astro build` directly, skipping check:content, to prove the build's own guard.
-    const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', path.join(scratch, 'site')], {
-      encoding: 'utf8',
-      env: { ...process.env, CONTENT_DIR: content, ASTRO_CACHE_DIR: path.join(scratch, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', path.join(scratch, 'site')],
+      {
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          CONTENT_DIR: content,
+          ASTRO_CACHE_DIR: path.join(scratch, 'cache'),
+          ASTRO_TELEMETRY_DISABLED: '1',
+          NO_COLOR: '1',
+        },
+      },
+    );
     const output = `${result.stdout}\n${result.stderr}`;
     expect(result.status).toBe(1);
     expect(output).toMatch(/Unsafe MDX in .*esm-side-effect\.mdx/);

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, contentWith } from '../helpers.ts';
+import { contentWith, FIXTURES } from '../helpers.ts';
 
 function checkContent(...args: string[]) {
   const result = spawnSync(process.execPath, ['scripts/check-content.ts', ...args], { encoding: 'utf8' });
@@ -11,14 +11,26 @@ function checkContent(...args: string[]) {
 
 describe('npm run check:content', () => {
   it('passes good content (exit 0)', () => {
-    const { status, stdout } = checkContent('--content-dir', path.join(FIXTURES, 'content-good'), '--today', '2026-11-26');
+    const { status, stdout } = checkContent(
+      '--content-dir',
+      path.join(FIXTURES, 'content-good'),
+      '--today',
+      '2026-11-26',
+    );
     expect(stdout).toMatch(/1 published article checked on 2026-11-26: 0 errors, 0 warnings/);
     expect(status).toBe(0);
   });
 
   it('warns but passes when a review is due in 30 days', () => {
-    const { status, stdout } = checkContent('--content-dir', path.join(FIXTURES, 'content-good'), '--today', '2027-05-02');
-    expect(stdout).toMatch(/warning {2}tests\/fixtures\/content-good\/articles\/good-withdrawal-article\.mdx: nextReviewDue: review due on 2027-06-01 \(in 30 days\)/);
+    const { status, stdout } = checkContent(
+      '--content-dir',
+      path.join(FIXTURES, 'content-good'),
+      '--today',
+      '2027-05-02',
+    );
+    expect(stdout).toMatch(
+      /warning {2}tests\/fixtures\/content-good\/articles\/good-withdrawal-article\.mdx: nextReviewDue: review due on 2027-06-01 \(in 30 days\)/,
+    );
     expect(status).toBe(0);
   });
 
@@ -28,38 +40,80 @@ describe('npm run check:content', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('lastReviewed: 2026-06-01', 'lastReviewed: 2023-11-26'));
     const { status, stdout } = checkContent('--content-dir', root, '--today', '2026-11-26');
     expect(status).toBe(1);
-    expect(stdout).toMatch(/error {2}.*articles\/good-withdrawal-article\.mdx: nextReviewDue: is 2027-06-01, later than the 12-month review policy allows/);
+    expect(stdout).toMatch(
+      /error {2}.*articles\/good-withdrawal-article\.mdx: nextReviewDue: is 2027-06-01, later than the 12-month review policy allows/,
+    );
   });
 
   it('fails on the rule fixtures and names every rule file', () => {
-    const { status, stdout } = checkContent('--content-dir', path.join(FIXTURES, 'review-rules'), '--today', '2026-11-26');
+    const { status, stdout } = checkContent(
+      '--content-dir',
+      path.join(FIXTURES, 'review-rules'),
+      '--today',
+      '2026-11-26',
+    );
     expect(status).toBe(1);
-    for (const name of ['review-overdue', 'due-past-policy', 'review-in-future', 'reviewer-unknown', 'self-review', 'no-sources']) {
+    for (const name of [
+      'review-overdue',
+      'due-past-policy',
+      'review-in-future',
+      'reviewer-unknown',
+      'self-review',
+      'no-sources',
+    ]) {
       expect(stdout).toContain(`tests/fixtures/review-rules/articles/${name}.mdx`);
     }
   });
 
   it('prints JSON with counts and a row per article', () => {
-    const { status, stdout } = checkContent('--content-dir', path.join(FIXTURES, 'review-rules'), '--today', '2026-11-26', '--format', 'json');
+    const { status, stdout } = checkContent(
+      '--content-dir',
+      path.join(FIXTURES, 'review-rules'),
+      '--today',
+      '2026-11-26',
+      '--format',
+      'json',
+    );
     expect(status).toBe(1);
     const report = JSON.parse(stdout);
     expect(report.today).toBe('2026-11-26');
     expect(report.errors).toBeGreaterThan(0);
     expect(report.articles).toHaveLength(12);
-    expect(report.findings[0]).toEqual(expect.objectContaining({ severity: 'error', file: expect.any(String), field: expect.any(String) }));
+    expect(report.findings[0]).toEqual(
+      expect.objectContaining({ severity: 'error', file: expect.any(String), field: expect.any(String) }),
+    );
   });
 
   it('prints a Markdown table fit for a CI job summary', () => {
-    const { stdout } = checkContent('--content-dir', path.join(FIXTURES, 'review-rules'), '--today', '2026-11-26', '--format', 'markdown');
+    const { stdout } = checkContent(
+      '--content-dir',
+      path.join(FIXTURES, 'review-rules'),
+      '--today',
+      '2026-11-26',
+      '--format',
+      'markdown',
+    );
     expect(stdout).toMatch(/^## Content check\n\n❌ /);
     expect(stdout).toContain('| Severity | File | Field | Problem |');
-    expect(stdout).toMatch(/\| warning \| `tests\/fixtures\/review-rules\/articles\/due-soon\.mdx` \| `nextReviewDue` \|/);
+    expect(stdout).toMatch(
+      /\| warning \| `tests\/fixtures\/review-rules\/articles\/due-soon\.mdx` \| `nextReviewDue` \|/,
+    );
     expect(stdout).toContain('### Reviews due');
   });
 
   it('rejects a bad option with exit 2 and says what was expected', () => {
-    expect(checkContent('--today', '26/11/2026')).toEqual(expect.objectContaining({ status: 2, stderr: expect.stringMatching(/--today: expected a date written YYYY-MM-DD/) }));
-    expect(checkContent('--format', 'html')).toEqual(expect.objectContaining({ status: 2, stderr: expect.stringMatching(/--format: expected text, json or markdown/) }));
+    expect(checkContent('--today', '26/11/2026')).toEqual(
+      expect.objectContaining({
+        status: 2,
+        stderr: expect.stringMatching(/--today: expected a date written YYYY-MM-DD/),
+      }),
+    );
+    expect(checkContent('--format', 'html')).toEqual(
+      expect.objectContaining({
+        status: 2,
+        stderr: expect.stringMatching(/--format: expected text, json or markdown/),
+      }),
+    );
   });
 
   it('says when git history is missing instead of guessing', () => {

@@ -3,17 +3,17 @@
 // added to a schema and not to the CMS (or the other way round) fails here.
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
+import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { z } from 'astro/zod';
+import { isDecapRuntimeFile, renderAdminConfig } from '../../src/integrations/decap-admin.ts';
+import { addMonths } from '../../src/lib/core/dates.ts';
+import { CALLOUT_LEVELS, MDX_COMPONENTS } from '../../src/lib/mdx/components.ts';
 import { articleSchema, SLUG_PATTERN } from '../../src/schemas/article.ts';
 import { CATEGORY_IDS } from '../../src/schemas/categories.ts';
-import { CREDENTIAL_PATTERN, PERSON_ROLES, personSchema } from '../../src/schemas/person.ts';
 import { pageSchema } from '../../src/schemas/page.ts';
+import { CREDENTIAL_PATTERN, PERSON_ROLES, personSchema } from '../../src/schemas/person.ts';
 import { settingsSchema } from '../../src/schemas/settings.ts';
-import { CALLOUT_LEVELS, MDX_COMPONENTS } from '../../src/lib/mdx-components.ts';
-import { addMonths } from '../../src/lib/dates.ts';
-import { isDecapRuntimeFile, renderAdminConfig } from '../../src/integrations/decap-admin.ts';
 
 interface DecapField {
   name: string;
@@ -45,7 +45,7 @@ const schemas = {
   settings: settingsSchema,
 };
 
-type AnyZod = z.ZodType & { _zod: { def: Record<string, any> } };
+type AnyZod = z.ZodType & { _zod: { def: Record<string, any> } } & Record<string, any>;
 const def = (s: AnyZod) => s._zod.def;
 /** Peels optional/default/pipe (plainDate is a preprocess pipe) to the schema that holds the shape. */
 function inner(s: AnyZod): AnyZod {
@@ -73,7 +73,9 @@ function compare(schema: AnyZod, fields: DecapField[], where: string, problems: 
   const keys = Object.keys(shape.shape);
   const names = fields.map((f) => f.name).filter((n) => !extra.includes(n));
   if (JSON.stringify(keys) !== JSON.stringify(names)) {
-    problems.push(`${where}: fields (in file order) differ\n  schema: ${keys.join(', ')}\n  cms:    ${names.join(', ')}`);
+    problems.push(
+      `${where}: fields (in file order) differ\n  schema: ${keys.join(', ')}\n  cms:    ${names.join(', ')}`,
+    );
   }
   for (const key of keys) {
     const field = fields.find((f) => f.name === key);
@@ -89,7 +91,11 @@ function compare(schema: AnyZod, fields: DecapField[], where: string, problems: 
     if (isDateField(zod)) {
       const ok =
         field.widget === 'review-date' ||
-        (field.widget === 'datetime' && field.format === 'YYYY-MM-DD' && field.date_format === 'YYYY-MM-DD' && field.time_format === false && field.picker_utc === true);
+        (field.widget === 'datetime' &&
+          field.format === 'YYYY-MM-DD' &&
+          field.date_format === 'YYYY-MM-DD' &&
+          field.time_format === false &&
+          field.picker_utc === true);
       if (!ok) problems.push(`${path}: a date-only field needs a YYYY-MM-DD, UTC, date-only widget`);
       continue;
     }
@@ -176,8 +182,16 @@ describe('admin/config.yml agrees with the Zod schemas', () => {
 
   it('validation patterns match the schema: title and description length, slugs, credentials, https, alt text', () => {
     const len = (n: number) => 'a'.repeat(n);
-    agree(articleFields.find((f) => f.name === 'title'), articleShape.title, [len(4), len(5), len(90), len(91)]);
-    agree(articleFields.find((f) => f.name === 'description'), articleShape.description, [len(49), len(50), len(160), len(161), `${len(60)}\n${len(20)}`]);
+    agree(
+      articleFields.find((f) => f.name === 'title'),
+      articleShape.title,
+      [len(4), len(5), len(90), len(91)],
+    );
+    agree(
+      articleFields.find((f) => f.name === 'description'),
+      articleShape.description,
+      [len(49), len(50), len(160), len(161), `${len(60)}\n${len(20)}`],
+    );
     const slugs = ['baclofen', 'muscle-relaxants', 'Baclofen', 'two words', 'a--b', '-a', 'a1-b2'];
     for (const name of ['substances', 'tags', 'redirectFrom']) {
       const field = articleFields.find((f) => f.name === name)!;
@@ -187,9 +201,21 @@ describe('admin/config.yml agrees with the Zod schemas', () => {
     const credentials = collection('people').fields!.find((f) => f.name === 'credentials')!;
     expect(credentials.field!.pattern![0]).toBe(CREDENTIAL_PATTERN.source);
     const personShape = (schemas.people as any).shape;
-    agree(credentials.field, inner(personShape.credentials).element, ['MD', 'PharmD', 'LCSW', 'md', 'M', 'M.D.', 'ABCDEFGHIJK']);
+    agree(credentials.field, inner(personShape.credentials).element, [
+      'MD',
+      'PharmD',
+      'LCSW',
+      'md',
+      'M',
+      'M.D.',
+      'ABCDEFGHIJK',
+    ]);
     const url = sourceFields.find((f) => f.name === 'url');
-    agree(url, inner(articleShape.sources).element.shape.url, ['https://example.org/a', 'http://example.org/', 'example.org']);
+    agree(url, inner(articleShape.sources).element.shape.url, [
+      'https://example.org/a',
+      'http://example.org/',
+      'example.org',
+    ]);
     const alt = articleFields.find((f) => f.name === 'hero')!.fields!.find((f) => f.name === 'alt');
     agree(alt, inner(articleShape.hero).shape.alt, ['A blue pill', '', '   ']);
     const credentialsSchema = collection('settings').files![0].fields.find((f) => f.name === 'locale');
@@ -224,7 +250,9 @@ describe('admin/config.yml agrees with the Zod schemas', () => {
     expect(articles.summary).toContain('{{nextReviewDue}}');
     expect(articles.sortable_fields[0]).toEqual({ field: 'nextReviewDue', default_sort: 'asc' });
     for (const id of CATEGORY_IDS) {
-      expect(articles.view_filters.some((f: any) => f.field === 'category' && new RegExp(f.pattern).test(id))).toBe(true);
+      expect(articles.view_filters.some((f: any) => f.field === 'category' && new RegExp(f.pattern).test(id))).toBe(
+        true,
+      );
     }
     const byMonth = articles.view_groups.find((g: any) => g.field === 'nextReviewDue');
     expect(new RegExp(byMonth.pattern).exec('2027-10-14')?.[0]).toBe('2027-10');
@@ -233,16 +261,17 @@ describe('admin/config.yml agrees with the Zod schemas', () => {
   });
 });
 
-describe('admin/review-dates.js (the record-review widget) follows src/lib/dates.ts', () => {
+describe('admin/review-dates.js (the record-review widget) follows src/lib/core/dates.ts', () => {
   const sandbox: { module: { exports: any } } = { module: { exports: {} } };
   vm.runInNewContext(readFileSync('admin/review-dates.js', 'utf8'), sandbox);
   const R = sandbox.module.exports;
 
   it('adds months exactly like the build, including month ends and leap days', () => {
     const starts = ['2024-01-31', '2024-02-29', '2025-12-31', '2026-11-26', '2023-03-30', '2026-08-31'];
-    for (const start of starts) for (const months of [1, 6, 12, 13, 24, 36]) {
-      expect(R.addMonths(start, months), `${start} + ${months}`).toBe(addMonths(start, months));
-    }
+    for (const start of starts)
+      for (const months of [1, 6, 12, 13, 24, 36]) {
+        expect(R.addMonths(start, months), `${start} + ${months}`).toBe(addMonths(start, months));
+      }
   });
 
   it('an optional picture is dropped when empty and refused without alt text', () => {
@@ -291,7 +320,11 @@ describe('decap-admin integration helpers', () => {
   });
 
   it('ships only the runtime files of decap-cms (no source maps, no second bundle)', () => {
-    expect(['decap-cms.js', '2031.decap-cms.js', 'dd5d52671a5763720504.wasm', 'decap-cms.js.LICENSE.txt'].every(isDecapRuntimeFile)).toBe(true);
+    expect(
+      ['decap-cms.js', '2031.decap-cms.js', 'dd5d52671a5763720504.wasm', 'decap-cms.js.LICENSE.txt'].every(
+        isDecapRuntimeFile,
+      ),
+    ).toBe(true);
     expect(['decap-cms.js.map', 'cms.js', '103.cms.js', 'index.html'].some(isDecapRuntimeFile)).toBe(false);
   });
 });

@@ -1,19 +1,22 @@
 // "Nothing lost": for every sample article, changing one front-matter field the way Decap CMS
 // writes it changes only that field's lines; the rest of the front matter and the MDX body stay
-// byte-identical. Uses Decap's own YAML and gray-matter (src/lib/decap-format.ts); the browser
+// byte-identical. Uses Decap's own YAML and gray-matter (src/lib/cms/decap-format.ts); the browser
 // test (tests/e2e/cms.spec.ts) proves the same through the real editor for a few articles.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { decapParse, decapStringify, type EntryData } from '../../src/lib/decap-format.ts';
+import { decapParse, decapStringify, type EntryData } from '../../src/lib/cms/decap-format.ts';
 import { fieldBlocks } from '../helpers.ts';
 
-const config = parse(readFileSync('admin/config.yml', 'utf8')) as { collections: Array<{ name: string; fields: Array<{ name: string }> }> };
+const config = parse(readFileSync('admin/config.yml', 'utf8')) as {
+  collections: Array<{ name: string; fields: Array<{ name: string }> }>;
+};
 const order = config.collections.find((c) => c.name === 'articles')!.fields.map((f) => f.name);
 const dir = 'content/articles';
-const files = readdirSync(dir).filter((n) => n.endsWith('.mdx')).sort();
-
+const files = readdirSync(dir)
+  .filter((n) => n.endsWith('.mdx'))
+  .sort();
 
 const edits: Record<string, (data: EntryData) => void> = {
   title: (d) => (d.title = `${d.title} (revised)`),
@@ -40,7 +43,10 @@ describe.each(files)('%s', (file) => {
     expect(saved.endsWith(body), 'MDX body byte-identical').toBe(true);
     const before = fieldBlocks(source);
     const after = fieldBlocks(saved);
-    expect(after.map(([k]) => k), 'same fields in the same order').toEqual(before.map(([k]) => k));
+    expect(
+      after.map(([k]) => k),
+      'same fields in the same order',
+    ).toEqual(before.map(([k]) => k));
     for (const [index, [name, text]] of before.entries()) {
       if (name === key) expect(after[index][1], `${key} changed`).not.toBe(text);
       else expect(after[index][1], `${name} untouched`).toBe(text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween, formatDate, isPlainDate, toUtcDate } from '../../src/lib/dates.ts';
+import { addDays, addMonths, daysBetween, formatDate, isPlainDate, toUtcDate } from '../../src/lib/core/dates.ts';
 
 describe('plain dates', () => {
   it('accepts real calendar dates only', () => {

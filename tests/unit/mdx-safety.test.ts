@@ -3,8 +3,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runContentCheck } from '../../src/lib/content-check.ts';
-import { checkMdxBody } from '../../src/lib/mdx-safety.ts';
+import { runContentCheck } from '../../src/lib/io/content-check.ts';
+import { checkMdxBody } from '../../src/lib/mdx/safety.ts';
 import { FIXTURES } from '../helpers.ts';
 
 const attacksDir = path.join(FIXTURES, 'mdx-attacks');
@@ -31,7 +31,11 @@ const expectedKind: Record<string, string> = {
 
 describe('MDX attacks', () => {
   it('has a fixture for every attack and nothing untested', () => {
-    expect(readdirSync(path.join(attacksDir, 'articles')).map((f) => f.replace(/\.mdx$/, '')).sort()).toEqual(Object.keys(expectedKind).sort());
+    expect(
+      readdirSync(path.join(attacksDir, 'articles'))
+        .map((f) => f.replace(/\.mdx$/, ''))
+        .sort(),
+    ).toEqual(Object.keys(expectedKind).sort());
   });
 
   it.each(Object.entries(expectedKind))('%s is rejected with file and line', (attack, rule) => {
@@ -44,11 +48,17 @@ describe('MDX attacks', () => {
   });
 
   it('lets the allow-listed components through with literal values', () => {
-    expect(checkMdxBody('<Callout level="emergency" title="Call 911">\n\n- a seizure\n\n</Callout>\n\n<HelplineBox />\n\n[NIDA](https://nida.nih.gov/)')).toEqual([]);
+    expect(
+      checkMdxBody(
+        '<Callout level="emergency" title="Call 911">\n\n- a seizure\n\n</Callout>\n\n<HelplineBox />\n\n[NIDA](https://nida.nih.gov/)',
+      ),
+    ).toEqual([]);
   });
 
   it('requires the Callout attributes and a known level', () => {
-    expect(checkMdxBody('<Callout title="x">\n\ny\n\n</Callout>').map((p) => p.message)).toEqual(['<Callout> needs a level="…" attribute']);
+    expect(checkMdxBody('<Callout title="x">\n\ny\n\n</Callout>').map((p) => p.message)).toEqual([
+      '<Callout> needs a level="…" attribute',
+    ]);
     expect(checkMdxBody('<Callout level="severe" title="x" />').map((p) => p.message)).toEqual([
       '<Callout level="severe"> expected one of: non-urgent, urgent, emergency',
     ]);

@@ -21,7 +21,11 @@ vi.mock('pagefind', () => ({ createIndex: fake.createIndex, close: fake.close })
 const generateSW = vi.fn();
 vi.mock('workbox-build', () => ({ generateSW }));
 
-const { default: pagefindIntegration, buildSearchIndex, DEFAULT_EXCLUDE_SELECTORS } = await import('../../src/integrations/pagefind.ts');
+const {
+  default: pagefindIntegration,
+  buildSearchIndex,
+  DEFAULT_EXCLUDE_SELECTORS,
+} = await import('../../src/integrations/pagefind.ts');
 const sw = await import('../../src/integrations/service-worker.ts');
 
 const logger = { info: vi.fn(), warn: vi.fn() };
@@ -60,7 +64,8 @@ describe('Pagefind integration', () => {
   });
 
   it('keeps repeated page furniture (table of contents, helpline, disclaimer) out of the index', () => {
-    for (const selector of ['.toc', '.helpline-box', '.disclaimer', '.byline']) expect(DEFAULT_EXCLUDE_SELECTORS).toContain(selector);
+    for (const selector of ['.toc', '.helpline-box', '.disclaimer', '.byline'])
+      expect(DEFAULT_EXCLUDE_SELECTORS).toContain(selector);
   });
 
   it('fails the build, and still stops the Pagefind service, when indexing reports errors', async () => {
@@ -102,7 +107,12 @@ describe('service worker integration', () => {
     const globs = sw.pagefindPrecacheGlobs(fakeSite());
     expect(globs).toContain('pagefind/wasm.en-us.pagefind');
     expect(globs).not.toContain('pagefind/wasm.unknown.pagefind');
-    for (const glob of ['pagefind/pagefind-entry.json', 'pagefind/index/*.pf_index', 'pagefind/fragment/*.pf_fragment', 'pagefind/filter/*.pf_filter']) {
+    for (const glob of [
+      'pagefind/pagefind-entry.json',
+      'pagefind/index/*.pf_index',
+      'pagefind/fragment/*.pf_fragment',
+      'pagefind/filter/*.pf_filter',
+    ]) {
       expect(globs).toContain(glob);
     }
   });
@@ -150,7 +160,9 @@ describe('service worker integration', () => {
   it('fails the build when the precache is over budget, and reports the size otherwise', async () => {
     const dir = fakeSite();
     generateSW.mockResolvedValueOnce({ count: 40, size: 2_000_000, warnings: [], filePaths: [] });
-    await expect(sw.buildServiceWorker(dir, { budgetBytes: 1_000_000 }, logger)).rejects.toThrow(/over the 977 KiB budget/);
+    await expect(sw.buildServiceWorker(dir, { budgetBytes: 1_000_000 }, logger)).rejects.toThrow(
+      /over the 977 KiB budget/,
+    );
     generateSW.mockResolvedValueOnce({ count: 40, size: 500_000, warnings: [], filePaths: [] });
     const result = await sw.buildServiceWorker(dir, { budgetBytes: 1_000_000 }, logger);
     expect(result).toMatchObject({ count: 40, size: 500_000, budgetBytes: 1_000_000 });

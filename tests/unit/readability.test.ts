@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readabilityOf, readableText } from '../../src/lib/readability.ts';
+import { readabilityOf, readableText } from '../../src/lib/review/readability.ts';
 
 describe('readability', () => {
   it('reads only the prose of an MDX body', () => {
@@ -10,7 +10,9 @@ describe('readability', () => {
   });
 
   it('scores plain language lower than dense clinical prose', () => {
-    const plain = readabilityOf('Do not stop the pills all at once. Ask your doctor. They can help you cut down slowly.');
+    const plain = readabilityOf(
+      'Do not stop the pills all at once. Ask your doctor. They can help you cut down slowly.',
+    );
     const dense = readabilityOf(
       'Abrupt discontinuation of chronically administered gamma-aminobutyric acid agonists precipitates potentially life-threatening neuropsychiatric withdrawal manifestations necessitating individualized pharmacological management.',
     );

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { relatedArticles, relatedArticlesIndex, type RelatableArticle } from '../../src/lib/related.ts';
+import { type RelatableArticle, relatedArticles, relatedArticlesIndex } from '../../src/lib/content/related.ts';
 
 function randomArticles(count: number, seed: number): RelatableArticle[] {
   let a = seed;
-  const next = () => ((a = (a * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const next = () => {
+    a = (a * 1103515245 + 12345) % 2147483648;
+    return a / 2147483648;
+  };
   const pick = <T>(items: T[]) => items[Math.floor(next() * items.length)];
   const substances = ['baclofen', 'alcohol', 'gabapentin', 'opioids', 'diazepam', 'kratom'];
   return Array.from({ length: count }, (_, i) => ({
@@ -30,8 +33,14 @@ describe('relatedArticlesIndex', () => {
   });
 
   it('returns nothing for an article that shares neither substance nor category', () => {
-    const articles = randomArticles(20, 4).map((a) => ({ ...a, data: { ...a.data, category: 'withdrawal', substances: [] } }));
-    const lonely = { id: 'lonely', data: { category: 'recovery', substances: ['nothing'], lastReviewed: '2026-01-01', title: 'L' } };
+    const articles = randomArticles(20, 4).map((a) => ({
+      ...a,
+      data: { ...a.data, category: 'withdrawal', substances: [] },
+    }));
+    const lonely = {
+      id: 'lonely',
+      data: { category: 'recovery', substances: ['nothing'], lastReviewed: '2026-01-01', title: 'L' },
+    };
     expect(relatedArticlesIndex([...articles, lonely])(lonely)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dashboardRows } from '../../src/lib/review-dashboard.ts';
-import { DEFAULT_REVIEW_POLICY } from '../../src/lib/review-policy.ts';
+import { dashboardRows } from '../../src/lib/review/dashboard.ts';
+import { DEFAULT_REVIEW_POLICY } from '../../src/lib/review/policy.ts';
 
 const article = (id: string, lastReviewed: string, nextReviewDue: string) => ({
   id,
@@ -28,7 +28,11 @@ describe('review dashboard rows', () => {
 
   it('carries reviewer name, days until due and a reading grade', () => {
     expect(rows[0]).toEqual(
-      expect.objectContaining({ url: '/articles/overdue/', reviewer: { id: 'rowan-example', name: 'Dr. Rowan Example' }, daysUntilDue: -329 }),
+      expect.objectContaining({
+        url: '/articles/overdue/',
+        reviewer: { id: 'rowan-example', name: 'Dr. Rowan Example' },
+        daysUntilDue: -329,
+      }),
     );
     expect(rows[1].daysUntilDue).toBe(45);
     expect(rows[0].readingGrade).toBeLessThan(3);

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runContentCheck } from '../../src/lib/content-check.ts';
+import { runContentCheck } from '../../src/lib/io/content-check.ts';
 import { contentWith } from '../helpers.ts';
 
 function repoWithContent() {
@@ -12,7 +12,15 @@ function repoWithContent() {
   const git = (args: string[], date = '2026-05-01T12:00:00Z') =>
     execFileSync('git', args, {
       cwd: repo,
-      env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 't@example.org' },
+      env: {
+        ...process.env,
+        GIT_AUTHOR_DATE: date,
+        GIT_COMMITTER_DATE: date,
+        GIT_AUTHOR_NAME: 'Test',
+        GIT_AUTHOR_EMAIL: 't@example.org',
+        GIT_COMMITTER_NAME: 'Test',
+        GIT_COMMITTER_EMAIL: 't@example.org',
+      },
     });
   git(['init', '-q', '-b', 'main']);
   git(['add', '-A']);
@@ -22,7 +30,9 @@ function repoWithContent() {
 
 const article = (repo: string) => path.join(repo, 'articles/good-withdrawal-article.mdx');
 const drift = (repo: string, strict = false) =>
-  runContentCheck({ root: repo, today: '2026-11-26', strict }).findings.filter((f) => f.rule === 'changed-since-review');
+  runContentCheck({ root: repo, today: '2026-11-26', strict }).findings.filter(
+    (f) => f.rule === 'changed-since-review',
+  );
 
 describe('changed since review', () => {
   it('is quiet when the body is as reviewed', () => {
@@ -35,14 +45,21 @@ describe('changed since review', () => {
     writeFileSync(article(repo), `${readFileSync(article(repo), 'utf8')}\nTake twice the dose.\n`);
     git(['commit', '-qam', 'edit without review'], '2026-07-01T09:00:00Z');
     expect(drift(repo)).toEqual([
-      expect.objectContaining({ severity: 'warning', field: 'lastReviewed', message: expect.stringMatching(/text changed after the review on 2026-06-01/) }),
+      expect.objectContaining({
+        severity: 'warning',
+        field: 'lastReviewed',
+        message: expect.stringMatching(/text changed after the review on 2026-06-01/),
+      }),
     ]);
     expect(drift(repo, true)).toEqual([expect.objectContaining({ severity: 'error' })]);
   });
 
   it('counts uncommitted edits too', () => {
     const { repo } = repoWithContent();
-    writeFileSync(article(repo), readFileSync(article(repo), 'utf8').replace('Your body gets used', 'The body gets used'));
+    writeFileSync(
+      article(repo),
+      readFileSync(article(repo), 'utf8').replace('Your body gets used', 'The body gets used'),
+    );
     expect(drift(repo)).toHaveLength(1);
   });
 
@@ -58,7 +75,10 @@ describe('changed since review', () => {
 
   it('ignores front-matter-only edits', () => {
     const { repo, git } = repoWithContent();
-    writeFileSync(article(repo), readFileSync(article(repo), 'utf8').replace('tags: [tapering]', 'tags: [tapering, detox]'));
+    writeFileSync(
+      article(repo),
+      readFileSync(article(repo), 'utf8').replace('tags: [tapering]', 'tags: [tapering, detox]'),
+    );
     git(['commit', '-qam', 'retag'], '2026-08-01T09:00:00Z');
     expect(drift(repo)).toEqual([]);
   });

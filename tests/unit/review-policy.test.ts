@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REVIEW_POLICY, nextReviewDueFrom, reviewStatus } from '../../src/lib/review-policy.ts';
+import { DEFAULT_REVIEW_POLICY, nextReviewDueFrom, reviewStatus } from '../../src/lib/review/policy.ts';
 
 const policy = DEFAULT_REVIEW_POLICY;
 

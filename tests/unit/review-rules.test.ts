@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runContentCheck } from '../../src/lib/content-check.ts';
+import { runContentCheck } from '../../src/lib/io/content-check.ts';
 import { FIXTURES } from '../helpers.ts';
 
 // One fixture article per rule in tests/fixtures/review-rules/articles/, evaluated on one fixed day.
@@ -10,26 +10,45 @@ const findingsFor = (name: string) => report.findings.filter((f) => f.file.endsW
 describe('review-governance rules', () => {
   it.each([
     ['review-overdue', 'review-overdue', 'nextReviewDue', /review overdue since 2024-09-01 \(816 days\)/],
-    ['due-past-policy', 'due-past-policy', 'nextReviewDue', /later than the 12-month review policy allows: set it to 2027-06-01/],
+    [
+      'due-past-policy',
+      'due-past-policy',
+      'nextReviewDue',
+      /later than the 12-month review policy allows: set it to 2027-06-01/,
+    ],
     ['review-in-future', 'review-in-future', 'lastReviewed', /after today \(2026-11-26\)/],
     ['reviewer-unknown', 'reviewer-unknown', 'reviewer', /"nobody-by-this-name" is not a person/],
-    ['reviewer-without-credentials', 'reviewer-without-credentials', 'reviewer', /Uma Uncredentialed has no credentials/],
+    [
+      'reviewer-without-credentials',
+      'reviewer-without-credentials',
+      'reviewer',
+      /Uma Uncredentialed has no credentials/,
+    ],
     ['self-review', 'self-review', 'reviewer', /is also the author \(marcus-demo\)/],
     ['no-sources', 'no-sources', 'sources', /must cite at least one source/],
     ['author-unknown', 'author-unknown', 'author', /"ghost-writer" is not a person/],
   ])('%s: an error naming the field', (fixture, rule, field, message) => {
     const findings = findingsFor(fixture);
-    expect(findings).toEqual([expect.objectContaining({ severity: 'error', rule, field, message: expect.stringMatching(message) })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ severity: 'error', rule, field, message: expect.stringMatching(message) }),
+    ]);
   });
 
   it('a reviewer without the reviewer role is refused', () => {
-    const rules = findingsFor('reviewer-not-a-reviewer').map((f) => f.rule).sort();
+    const rules = findingsFor('reviewer-not-a-reviewer')
+      .map((f) => f.rule)
+      .sort();
     expect(rules).toEqual(['reviewer-not-a-reviewer', 'reviewer-without-credentials']);
   });
 
   it('a review due within the warning window is a warning, not an error', () => {
     expect(findingsFor('due-soon')).toEqual([
-      expect.objectContaining({ severity: 'warning', rule: 'review-due-soon', field: 'nextReviewDue', message: expect.stringMatching(/in 30 days/) }),
+      expect.objectContaining({
+        severity: 'warning',
+        rule: 'review-due-soon',
+        field: 'nextReviewDue',
+        message: expect.stringMatching(/in 30 days/),
+      }),
     ]);
   });
 
@@ -50,7 +69,11 @@ describe('review-governance rules', () => {
   });
 
   it('gives the same answers on another day: everything current is overdue three years on', () => {
-    const later = runContentCheck({ root: path.join(FIXTURES, 'review-rules'), today: '2029-11-26', useHistory: false });
+    const later = runContentCheck({
+      root: path.join(FIXTURES, 'review-rules'),
+      today: '2029-11-26',
+      useHistory: false,
+    });
     const current = later.findings.filter((f) => f.file.endsWith('/current-and-valid.mdx'));
     expect(current.map((f) => f.rule)).toEqual(['review-overdue']);
   });

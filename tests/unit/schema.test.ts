@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/lib/content-reader.ts';
-import { formatProblem } from '../../src/lib/schema-issues.ts';
-import { FIXTURES, contentWith } from '../helpers.ts';
+import { formatProblem } from '../../src/lib/content/schema-issues.ts';
+import { loadContent } from '../../src/lib/io/read-content.ts';
+import { contentWith, FIXTURES } from '../helpers.ts';
 
 describe('good fixture content', () => {
   it('loads with no problems', () => {
@@ -15,7 +15,9 @@ describe('good fixture content', () => {
   });
 
   it('normalises dates to YYYY-MM-DD strings and applies defaults', () => {
-    const article = loadContent(path.join(FIXTURES, 'content-good')).articles.find((a) => a.id === 'good-draft-article')!;
+    const article = loadContent(path.join(FIXTURES, 'content-good')).articles.find(
+      (a) => a.id === 'good-draft-article',
+    )!;
     expect(article.data.lastReviewed).toBe('2020-01-01');
     expect(article.data.sources).toEqual([]);
     expect(article.data.substances).toEqual([]);
@@ -24,7 +26,9 @@ describe('good fixture content', () => {
 
   it('keeps the MDX body exactly as written', () => {
     const file = path.join(FIXTURES, 'content-good/articles/good-withdrawal-article.mdx');
-    const article = loadContent(path.join(FIXTURES, 'content-good')).articles.find((a) => a.id === 'good-withdrawal-article')!;
+    const article = loadContent(path.join(FIXTURES, 'content-good')).articles.find(
+      (a) => a.id === 'good-withdrawal-article',
+    )!;
     expect(readFileSync(file, 'utf8').endsWith(article.body)).toBe(true);
     expect(article.body.startsWith('\nThis page is a test fixture.')).toBe(true);
   });

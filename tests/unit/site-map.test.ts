@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { feedItems } from '../../src/lib/feed.ts';
-import { articleLastmod, articleRedirects, lastModifiedByPath, redirectsFile, type MappableArticle } from '../../src/lib/site-map.ts';
+import { feedItems } from '../../src/lib/seo/feed.ts';
+import {
+  articleLastmod,
+  articleRedirects,
+  lastModifiedByPath,
+  type MappableArticle,
+  redirectsFile,
+} from '../../src/lib/seo/site-map.ts';
 
 const article = (id: string, overrides: Partial<MappableArticle['data']> = {}): MappableArticle => ({
   id,
   file: `content/articles/${id}.mdx`,
-  data: { category: 'withdrawal', author: 'a', reviewer: 'r', lastReviewed: '2026-06-01', published: '2025-01-01', redirectFrom: [], draft: false, ...overrides },
+  data: {
+    category: 'withdrawal',
+    author: 'a',
+    reviewer: 'r',
+    lastReviewed: '2026-06-01',
+    published: '2025-01-01',
+    redirectFrom: [],
+    draft: false,
+    ...overrides,
+  },
 });
 
 describe('sitemap lastmod', () => {
@@ -36,7 +51,9 @@ describe('redirects from old slugs', () => {
     const { redirects, problems } = articleRedirects([article('new-name', { redirectFrom: ['old-name'] })]);
     expect(problems).toEqual([]);
     expect([...redirects]).toEqual([['/articles/old-name/', '/articles/new-name/']]);
-    expect(redirectsFile(redirects)).toContain('/articles/old-name/ /articles/new-name/ 301\n/articles/old-name /articles/new-name/ 301\n');
+    expect(redirectsFile(redirects)).toContain(
+      '/articles/old-name/ /articles/new-name/ 301\n/articles/old-name /articles/new-name/ 301\n',
+    );
   });
 
   it('refuses an old slug that is still in use or claimed twice, naming the file and field', () => {
@@ -47,8 +64,16 @@ describe('redirects from old slugs', () => {
       article('delta', { redirectFrom: ['old'] }),
     ]);
     expect(problems).toEqual([
-      expect.objectContaining({ file: 'content/articles/alpha.mdx', field: 'redirectFrom', message: expect.stringMatching(/still the slug of another article/) }),
-      expect.objectContaining({ file: 'content/articles/delta.mdx', field: 'redirectFrom', message: expect.stringMatching(/already redirects to \/articles\/gamma\//) }),
+      expect.objectContaining({
+        file: 'content/articles/alpha.mdx',
+        field: 'redirectFrom',
+        message: expect.stringMatching(/still the slug of another article/),
+      }),
+      expect.objectContaining({
+        file: 'content/articles/delta.mdx',
+        field: 'redirectFrom',
+        message: expect.stringMatching(/already redirects to \/articles\/gamma\//),
+      }),
     ]);
   });
 });
@@ -57,8 +82,22 @@ describe('feed', () => {
   it('announces a re-review as a new item, newest first', () => {
     const items = feedItems(
       [
-        { slug: 'fresh', title: 'Fresh', description: 'New page.', published: '2026-10-01', lastReviewed: '2026-10-01', reviewer: 'r' },
-        { slug: 'old', title: 'Old', description: 'Old page.', published: '2024-01-01', lastReviewed: '2026-11-01', reviewer: 'r' },
+        {
+          slug: 'fresh',
+          title: 'Fresh',
+          description: 'New page.',
+          published: '2026-10-01',
+          lastReviewed: '2026-10-01',
+          reviewer: 'r',
+        },
+        {
+          slug: 'old',
+          title: 'Old',
+          description: 'Old page.',
+          published: '2024-01-01',
+          lastReviewed: '2026-11-01',
+          reviewer: 'r',
+        },
       ],
       () => 'Dr. R',
       (date) => `on-${date}`,

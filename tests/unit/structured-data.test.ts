@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { aboutEntities, articleJsonLd, homePageJsonLd, personPageJsonLd, withUtcOffset, type SeoSite } from '../../src/lib/structured-data.ts';
+import {
+  aboutEntities,
+  articleJsonLd,
+  homePageJsonLd,
+  personPageJsonLd,
+  type SeoSite,
+  withUtcOffset,
+} from '../../src/lib/seo/structured-data.ts';
 
 const site: SeoSite = {
   url: 'https://health.example.org',
@@ -7,7 +14,12 @@ const site: SeoSite = {
   locale: 'en-US',
   organisation: { name: 'Example Org', url: 'https://org.example.org', contactEmail: 'e@example.org' },
 };
-const reviewer = { id: 'rowan-example', name: 'Dr. Rowan Example', credentials: ['MD', 'FASAM'], jobTitle: 'Physician' };
+const reviewer = {
+  id: 'rowan-example',
+  name: 'Dr. Rowan Example',
+  credentials: ['MD', 'FASAM'],
+  jobTitle: 'Physician',
+};
 const author = { id: 'jamie-placeholder', name: 'Jamie Placeholder', credentials: [], jobTitle: 'Writer' };
 const article = {
   slug: 'baclofen-withdrawal',
@@ -61,22 +73,30 @@ describe('article JSON-LD', () => {
 
   it('has a three-step breadcrumb', () => {
     expect(breadcrumbs['@type']).toBe('BreadcrumbList');
-    expect((breadcrumbs.itemListElement as Array<{ name: string; item: string }>).map((c) => [c.name, c.item])).toEqual([
-      ['Home', 'https://health.example.org/'],
-      ['Withdrawal', 'https://health.example.org/categories/withdrawal/'],
-      ['Baclofen withdrawal', 'https://health.example.org/articles/baclofen-withdrawal/'],
-    ]);
+    expect((breadcrumbs.itemListElement as Array<{ name: string; item: string }>).map((c) => [c.name, c.item])).toEqual(
+      [
+        ['Home', 'https://health.example.org/'],
+        ['Withdrawal', 'https://health.example.org/categories/withdrawal/'],
+        ['Baclofen withdrawal', 'https://health.example.org/articles/baclofen-withdrawal/'],
+      ],
+    );
   });
 
   it('describes what the page is about by category', () => {
-    expect(aboutEntities({ category: 'withdrawal', substances: ['alcohol'] })).toEqual([{ '@type': 'MedicalCondition', name: 'Alcohol withdrawal' }]);
-    expect(aboutEntities({ category: 'substances', substances: ['baclofen', 'alcohol'] })).toEqual([{ '@type': 'Drug', name: 'Baclofen' }]);
+    expect(aboutEntities({ category: 'withdrawal', substances: ['alcohol'] })).toEqual([
+      { '@type': 'MedicalCondition', name: 'Alcohol withdrawal' },
+    ]);
+    expect(aboutEntities({ category: 'substances', substances: ['baclofen', 'alcohol'] })).toEqual([
+      { '@type': 'Drug', name: 'Baclofen' },
+    ]);
     expect(aboutEntities({ category: 'recovery', substances: [] })).toEqual([]);
   });
 
   it('puts Organization and WebSite on the home page, Person on people pages', () => {
     expect(homePageJsonLd(site).map((d) => d['@type'])).toEqual(['Organization', 'WebSite']);
-    expect(personPageJsonLd(reviewer, site)[0]).toEqual(expect.objectContaining({ '@context': 'https://schema.org', '@type': 'Person', jobTitle: 'Physician' }));
+    expect(personPageJsonLd(reviewer, site)[0]).toEqual(
+      expect.objectContaining({ '@context': 'https://schema.org', '@type': 'Person', jobTitle: 'Physician' }),
+    );
   });
 
   it('writes date-only values with an explicit UTC offset', () => {

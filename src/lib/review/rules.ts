@@ -1,7 +1,7 @@
-import { CATEGORIES } from '../schemas/categories.ts';
-import { daysBetween, type PlainDate } from './dates.ts';
-import { isPublished } from './publishing.ts';
-import { nextReviewDueFrom, reviewStatus, type ReviewPolicy } from './review-policy.ts';
+import { CATEGORIES } from '../../schemas/categories.ts';
+import { isPublished } from '../content/publishing.ts';
+import { daysBetween, type PlainDate } from '../core/dates.ts';
+import { nextReviewDueFrom, type ReviewPolicy, reviewStatus } from './policy.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -47,14 +47,23 @@ export function reviewFindings(
   if (!isPublished(article.data)) return [];
   const { file, data } = article;
   const findings: Finding[] = [];
-  const error = (rule: string, field: string, message: string) => findings.push({ severity: 'error', rule, file, field, message });
+  const error = (rule: string, field: string, message: string) =>
+    findings.push({ severity: 'error', rule, file, field, message });
   const latestAllowed = nextReviewDueFrom(data.lastReviewed, policy);
 
   if (data.lastReviewed > today) {
-    error('review-in-future', 'lastReviewed', `is ${data.lastReviewed}, after today (${today}): record the date the review was actually completed`);
+    error(
+      'review-in-future',
+      'lastReviewed',
+      `is ${data.lastReviewed}, after today (${today}): record the date the review was actually completed`,
+    );
   }
   if (data.nextReviewDue <= data.lastReviewed) {
-    error('due-before-review', 'nextReviewDue', `is ${data.nextReviewDue}, not after lastReviewed (${data.lastReviewed}): set it to ${latestAllowed}`);
+    error(
+      'due-before-review',
+      'nextReviewDue',
+      `is ${data.nextReviewDue}, not after lastReviewed (${data.lastReviewed}): set it to ${latestAllowed}`,
+    );
   } else if (data.nextReviewDue > latestAllowed) {
     error(
       'due-past-policy',
@@ -82,23 +91,47 @@ export function reviewFindings(
 
   const reviewer = people.get(data.reviewer);
   if (!reviewer) {
-    error('reviewer-unknown', 'reviewer', `"${data.reviewer}" is not a person in content/people/: pick an existing reviewer or add their profile`);
+    error(
+      'reviewer-unknown',
+      'reviewer',
+      `"${data.reviewer}" is not a person in content/people/: pick an existing reviewer or add their profile`,
+    );
   } else {
     if (reviewer.data.credentials.length === 0) {
-      error('reviewer-without-credentials', 'reviewer', `${reviewer.data.name} has no credentials on their profile: a medical reviewer needs at least one (MD, PharmD, ...)`);
+      error(
+        'reviewer-without-credentials',
+        'reviewer',
+        `${reviewer.data.name} has no credentials on their profile: a medical reviewer needs at least one (MD, PharmD, ...)`,
+      );
     }
     if (!reviewer.data.roles.includes('reviewer')) {
-      error('reviewer-not-a-reviewer', 'reviewer', `${reviewer.data.name} does not have the reviewer role: pick a medical reviewer, or add the role to their profile`);
+      error(
+        'reviewer-not-a-reviewer',
+        'reviewer',
+        `${reviewer.data.name} does not have the reviewer role: pick a medical reviewer, or add the role to their profile`,
+      );
     }
   }
   if (!people.has(data.author)) {
-    error('author-unknown', 'author', `"${data.author}" is not a person in content/people/: pick an existing author or add their profile`);
+    error(
+      'author-unknown',
+      'author',
+      `"${data.author}" is not a person in content/people/: pick an existing author or add their profile`,
+    );
   }
   if (data.author === data.reviewer) {
-    error('self-review', 'reviewer', `is also the author (${data.author}): a page must be reviewed by someone who did not write it`);
+    error(
+      'self-review',
+      'reviewer',
+      `is also the author (${data.author}): a page must be reviewed by someone who did not write it`,
+    );
   }
   if (CATEGORIES[data.category].medical && data.sources.length === 0) {
-    error('no-sources', 'sources', 'is empty: a medical page must cite at least one source (NIDA, SAMHSA, FDA label, peer-reviewed work)');
+    error(
+      'no-sources',
+      'sources',
+      'is empty: a medical page must cite at least one source (NIDA, SAMHSA, FDA label, peer-reviewed work)',
+    );
   }
   return findings;
 }

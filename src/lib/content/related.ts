@@ -32,17 +32,18 @@ export function relatedArticles<T extends RelatableArticle>(current: T, candidat
  * (score 1) are taken from a per-category list already in ranking order.
  */
 export function relatedArticlesIndex<T extends RelatableArticle>(all: readonly T[], limit = 3): (current: T) => T[] {
-  const rank = (a: T, b: T) => b.data.lastReviewed.localeCompare(a.data.lastReviewed) || a.data.title.localeCompare(b.data.title);
+  const rank = (a: T, b: T) =>
+    b.data.lastReviewed.localeCompare(a.data.lastReviewed) || a.data.title.localeCompare(b.data.title);
   // Lists keep the order of `all` (as relatedArticles' candidates do), so stable sorts break ties alike.
   const bySubstance = new Map<string, T[]>();
   const byCategory = new Map<string, T[]>();
   for (const article of all) {
     for (const substance of new Set(article.data.substances)) {
       if (!bySubstance.has(substance)) bySubstance.set(substance, []);
-      bySubstance.get(substance)!.push(article);
+      bySubstance.get(substance)?.push(article);
     }
     if (!byCategory.has(article.data.category)) byCategory.set(article.data.category, []);
-    byCategory.get(article.data.category)!.push(article);
+    byCategory.get(article.data.category)?.push(article);
   }
   for (const list of byCategory.values()) list.sort(rank);
   const position = new Map(all.map((article, index) => [article, index]));
@@ -50,14 +51,15 @@ export function relatedArticlesIndex<T extends RelatableArticle>(all: readonly T
   return (current) => {
     // Anything sharing a substance scores at least 2, above every category-only match.
     const sharing = new Set<T>();
-    for (const substance of current.data.substances) for (const other of bySubstance.get(substance) ?? []) sharing.add(other);
+    for (const substance of current.data.substances)
+      for (const other of bySubstance.get(substance) ?? []) sharing.add(other);
     sharing.delete(current);
     const score = (other: T) =>
       other.data.substances.filter((s) => current.data.substances.includes(s)).length * 2 +
       (other.data.category === current.data.category ? 1 : 0);
     const result = [...sharing]
       .filter((other) => other.id !== current.id)
-      .sort((a, b) => position.get(a)! - position.get(b)!)
+      .sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0))
       .map((other) => ({ other, score: score(other) }))
       .sort((a, b) => b.score - a.score || rank(a.other, b.other))
       .slice(0, limit)

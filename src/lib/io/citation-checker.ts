@@ -37,7 +37,11 @@ export interface CheckerOptions {
 const RETRYABLE = (status: number) => status === 429 || status >= 500;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function fetchOnce(url: string, options: Required<Pick<CheckerOptions, 'timeoutMs' | 'fetchImpl' | 'userAgent'>>, method: 'HEAD' | 'GET') {
+async function fetchOnce(
+  url: string,
+  options: Required<Pick<CheckerOptions, 'timeoutMs' | 'fetchImpl' | 'userAgent'>>,
+  method: 'HEAD' | 'GET',
+) {
   return options.fetchImpl(url, {
     method,
     redirect: 'manual',
@@ -54,9 +58,12 @@ export async function checkCitation(url: string, options: CheckerOptions = {}): 
     backoffMs: options.backoffMs ?? 1_000,
     maxRetryAfterMs: options.maxRetryAfterMs ?? 30_000,
     fetchImpl: options.fetchImpl ?? fetch,
-    userAgent: options.userAgent ?? 'SteadyGroundCitationChecker/1.0 (+https://github.com/; checks cited sources weekly)',
+    userAgent:
+      options.userAgent ?? 'SteadyGroundCitationChecker/1.0 (+https://github.com/; checks cited sources weekly)',
   };
-  const checkedAt = (options.now ?? (() => new Date()))().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const checkedAt = (options.now ?? (() => new Date()))()
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z');
   let attempts = 0;
   let lastDetail = '';
   let lastStatus = 0;
@@ -79,7 +86,15 @@ export async function checkCitation(url: string, options: CheckerOptions = {}): 
         if (response.status >= 300 && response.status < 400 && location) {
           redirects += 1;
           if (redirects > settings.maxRedirects) {
-            return { url, verdict: 'error', status: response.status, redirects, attempts, detail: `more than ${settings.maxRedirects} redirects`, checkedAt };
+            return {
+              url,
+              verdict: 'error',
+              status: response.status,
+              redirects,
+              attempts,
+              detail: `more than ${settings.maxRedirects} redirects`,
+              checkedAt,
+            };
           }
           current = new URL(location, current).href;
           continue;
@@ -100,7 +115,11 @@ export async function checkCitation(url: string, options: CheckerOptions = {}): 
         }
         if (!RETRYABLE(response.status) || attempt === settings.retries) break;
         const retryAfter = Number(response.headers.get('retry-after'));
-        await sleep(Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter * 1000, settings.maxRetryAfterMs) : settings.backoffMs * 2 ** attempt);
+        await sleep(
+          Number.isFinite(retryAfter) && retryAfter > 0
+            ? Math.min(retryAfter * 1000, settings.maxRetryAfterMs)
+            : settings.backoffMs * 2 ** attempt,
+        );
         lastDetail = `HTTP ${response.status}`;
         break;
       }
@@ -109,13 +128,24 @@ export async function checkCitation(url: string, options: CheckerOptions = {}): 
     } catch (error) {
       lastStatus = 0;
       const name = (error as Error).name;
-      lastDetail = name === 'TimeoutError' || name === 'AbortError' ? `no answer within ${settings.timeoutMs} ms` : (error as Error).message;
+      lastDetail =
+        name === 'TimeoutError' || name === 'AbortError'
+          ? `no answer within ${settings.timeoutMs} ms`
+          : (error as Error).message;
       if (attempt < settings.retries) await sleep(settings.backoffMs * 2 ** attempt);
     }
   }
 
   if (lastStatus === 403 || lastStatus === 429) {
-    return { url, verdict: 'warning', status: lastStatus, redirects, attempts, detail: `HTTP ${lastStatus}: the site refused an automated check; open it by hand`, checkedAt };
+    return {
+      url,
+      verdict: 'warning',
+      status: lastStatus,
+      redirects,
+      attempts,
+      detail: `HTTP ${lastStatus}: the site refused an automated check; open it by hand`,
+      checkedAt,
+    };
   }
   return {
     url,

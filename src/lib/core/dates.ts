@@ -1,4 +1,4 @@
-import { isPlainDate } from '../schemas/plain-date.ts';
+import { isPlainDate } from '../../schemas/plain-date.ts';
 
 /**
  * Calendar dates as `YYYY-MM-DD` strings. Review dates are days, not instants: keeping

@@ -1,14 +1,14 @@
 // The whole content gate behind `npm run check:content` and the build: schema problems,
 // review-governance rules, changes since review and readability, as one report.
 import path from 'node:path';
-import { loadContent } from './content-reader.ts';
-import { DEFAULT_REVIEW_POLICY, reviewStatus, type ReviewStatus } from './review-policy.ts';
-import { reviewFindings, type Finding } from './review-rules.ts';
-import { readabilityOf, readableText } from './readability.ts';
-import { bodyChangedSinceReview, historyState } from './review-drift.ts';
-import type { PlainDate } from './dates.ts';
-import { articleRedirects } from './site-map.ts';
-import { checkMdxBody } from './mdx-safety.ts';
+import type { PlainDate } from '../core/dates.ts';
+import { checkMdxBody } from '../mdx/safety.ts';
+import { DEFAULT_REVIEW_POLICY, type ReviewStatus, reviewStatus } from '../review/policy.ts';
+import { readabilityOf, readableText } from '../review/readability.ts';
+import { type Finding, reviewFindings } from '../review/rules.ts';
+import { articleRedirects } from '../seo/site-map.ts';
+import { bodyChangedSinceReview, historyState } from './git-history.ts';
+import { loadContent } from './read-content.ts';
 
 export interface ArticleSummary {
   file: string;
@@ -48,16 +48,28 @@ export function runContentCheck({ root, today, strict = false, useHistory = true
   const maxGrade = content.settings?.readability.maxGrade ?? 9;
   const findings: Finding[] = [
     ...content.problems.map((problem) => ({ severity: 'error' as const, rule: 'schema', ...problem })),
-    ...articleRedirects(content.articles).problems.map((problem) => ({ severity: 'error' as const, rule: 'redirect-conflict', ...problem })),
+    ...articleRedirects(content.articles).problems.map((problem) => ({
+      severity: 'error' as const,
+      rule: 'redirect-conflict',
+      ...problem,
+    })),
   ];
   // MDX safety applies to every file, drafts included: nothing unsafe may sit in content/.
   for (const file of [...content.articles, ...content.pages]) {
     for (const problem of checkMdxBody(file.body, file.bodyStartLine - 1)) {
-      findings.push({ severity: 'error', rule: `mdx-${problem.kind}`, file: file.file, field: `line ${problem.line}`, message: problem.message });
+      findings.push({
+        severity: 'error',
+        rule: `mdx-${problem.kind}`,
+        file: file.file,
+        field: `line ${problem.line}`,
+        message: problem.message,
+      });
     }
   }
   const articles: ArticleSummary[] = [];
-  const history = useHistory ? historyState(path.resolve(root)) : { available: false as const, reason: 'history check turned off' };
+  const history = useHistory
+    ? historyState(path.resolve(root))
+    : { available: false as const, reason: 'history check turned off' };
 
   for (const article of content.articles) {
     const { data, file } = article;
@@ -113,7 +125,7 @@ export function renderReport(report: ContentReport, format: ReportFormat): strin
   const published = report.articles.filter((a) => !a.draft);
   const summary = `${published.length} published article${published.length === 1 ? '' : 's'} checked on ${report.today}: ${report.errors} error${report.errors === 1 ? '' : 's'}, ${report.warnings} warning${report.warnings === 1 ? '' : 's'}`;
   if (format === 'markdown') {
-    const escape = (text: string) => text.replace(/\|/g, '\\|');
+    const escapeCell = (text: string) => text.replace(/\|/g, '\\|');
     const lines = [
       '## Content check',
       '',
@@ -122,19 +134,25 @@ export function renderReport(report: ContentReport, format: ReportFormat): strin
     ];
     if (report.findings.length > 0) {
       lines.push('| Severity | File | Field | Problem |', '| --- | --- | --- | --- |');
-      for (const f of report.findings) lines.push(`| ${f.severity} | \`${f.file}\` | \`${f.field}\` | ${escape(f.message)} |`);
+      for (const f of report.findings)
+        lines.push(`| ${f.severity} | \`${f.file}\` | \`${f.field}\` | ${escapeCell(f.message)} |`);
       lines.push('');
     }
-    const upcoming = published.filter((a) => a.status !== 'current').sort((a, b) => a.nextReviewDue.localeCompare(b.nextReviewDue));
+    const upcoming = published
+      .filter((a) => a.status !== 'current')
+      .sort((a, b) => a.nextReviewDue.localeCompare(b.nextReviewDue));
     if (upcoming.length > 0) {
       lines.push('### Reviews due', '', '| Due | Status | Article | Reviewer |', '| --- | --- | --- | --- |');
-      for (const a of upcoming) lines.push(`| ${a.nextReviewDue} | ${a.status} | ${escape(a.title)} (\`${a.file}\`) | ${a.reviewer} |`);
+      for (const a of upcoming)
+        lines.push(`| ${a.nextReviewDue} | ${a.status} | ${escapeCell(a.title)} (\`${a.file}\`) | ${a.reviewer} |`);
       lines.push('');
     }
     if (report.historyNote) lines.push(`> Note: ${report.historyNote}.`, '');
     return `${lines.join('\n')}\n`;
   }
-  const lines = report.findings.map((f) => `${f.severity === 'error' ? 'error' : 'warning'}  ${f.file}: ${f.field}: ${f.message}`);
+  const lines = report.findings.map(
+    (f) => `${f.severity === 'error' ? 'error' : 'warning'}  ${f.file}: ${f.field}: ${f.message}`,
+  );
   lines.push('', 'Reading level (Flesch–Kincaid grade):');
   for (const a of published) lines.push(`  ${a.readingGrade.toFixed(1).padStart(5)}  ${a.file}`);
   if (report.historyNote) lines.push('', `note: ${report.historyNote}.`);

@@ -9,9 +9,9 @@
 import { createRequire } from 'node:module';
 
 const decapRequire = createRequire(createRequire(import.meta.url).resolve('decap-cms-core/package.json'));
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: Decap's private copies of yaml and gray-matter ship no types we can import.
 const yaml: any = decapRequire('yaml');
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: as above.
 const matter: any = decapRequire('gray-matter');
 
 function sortKeys(sortedKeys: string[]) {
@@ -26,7 +26,7 @@ function sortKeys(sortedKeys: string[]) {
 const engines = {
   yaml: {
     parse: (input: string) => {
-      const text = input && input.trim().endsWith('---') ? input.trim().slice(0, -3) : input;
+      const text = input?.trim().endsWith('---') ? input.trim().slice(0, -3) : input;
       const doc = yaml.parseDocument(text, { prettyErrors: true });
       if (doc.errors.length > 0) throw new Error(doc.errors.map((e: Error) => e.message).join('\n'));
       return doc.toJSON();
@@ -53,7 +53,12 @@ export function decapParse(content: string): EntryData {
 export function decapStringify(data: EntryData, fieldOrder: string[]): string {
   const { body = '', ...meta } = data;
   const trimLastLineBreak = body.slice(-1) !== '\n';
-  let file: string = matter.stringify(body, meta, { engines, language: 'yaml', delimiters: '---', sortedKeys: fieldOrder });
+  let file: string = matter.stringify(body, meta, {
+    engines,
+    language: 'yaml',
+    delimiters: '---',
+    sortedKeys: fieldOrder,
+  });
   if (trimLastLineBreak && file.slice(-1) === '\n') file = file.slice(0, -1);
   return file.slice(-1) === '\n' ? file : `${file}\n`;
 }

@@ -6,7 +6,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { visit } from 'unist-util-visit';
-import { MDX_COMPONENTS } from './mdx-components.ts';
+import { MDX_COMPONENTS } from './components.ts';
 
 export interface MdxSafetyProblem {
   /** 1-based line in the file (front matter included). */
@@ -25,8 +25,13 @@ interface Node {
 }
 
 const DANGEROUS_URL = /^\s*(?:javascript|vbscript|data)\s*:/i;
-const ALLOWED = MDX_COMPONENTS as Record<string, { attributes: Record<string, readonly string[] | 'text'>; required: readonly string[] }>;
-const allowedList = Object.keys(ALLOWED).map((name) => `<${name}>`).join(' and ');
+const ALLOWED = MDX_COMPONENTS as Record<
+  string,
+  { attributes: Record<string, readonly string[] | 'text'>; required: readonly string[] }
+>;
+const allowedList = Object.keys(ALLOWED)
+  .map((name) => `<${name}>`)
+  .join(' and ');
 
 /** Problems in an already-parsed MDX tree (used by the content check and the build's remark plugin). */
 export function unsafeMdxIn(tree: unknown, lineOffset = 0): MdxSafetyProblem[] {
@@ -37,7 +42,10 @@ export function unsafeMdxIn(tree: unknown, lineOffset = 0): MdxSafetyProblem[] {
     const add = (kind: MdxSafetyProblem['kind'], message: string) => problems.push({ line, kind, message });
     switch (node.type) {
       case 'mdxjsEsm':
-        add('esm', 'import/export statements are not allowed: components are provided by the site, no import is needed');
+        add(
+          'esm',
+          'import/export statements are not allowed: components are provided by the site, no import is needed',
+        );
         break;
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
@@ -67,7 +75,10 @@ export function unsafeMdxIn(tree: unknown, lineOffset = 0): MdxSafetyProblem[] {
           }
           const allowedValues = spec.attributes[attrName];
           if (allowedValues === undefined) {
-            add('attribute', `<${name} ${attrName}=…> is not an attribute of ${name}; allowed: ${Object.keys(spec.attributes).join(', ') || 'none'}`);
+            add(
+              'attribute',
+              `<${name} ${attrName}=…> is not an attribute of ${name}; allowed: ${Object.keys(spec.attributes).join(', ') || 'none'}`,
+            );
             continue;
           }
           if (typeof attribute.value !== 'string') {
@@ -75,7 +86,10 @@ export function unsafeMdxIn(tree: unknown, lineOffset = 0): MdxSafetyProblem[] {
             continue;
           }
           if (DANGEROUS_URL.test(attribute.value)) {
-            add('url', `<${name} ${attrName}="${attribute.value.slice(0, 20)}…"> javascript: and data: values are not allowed`);
+            add(
+              'url',
+              `<${name} ${attrName}="${attribute.value.slice(0, 20)}…"> javascript: and data: values are not allowed`,
+            );
             continue;
           }
           if (Array.isArray(allowedValues) && !allowedValues.includes(attribute.value)) {
@@ -88,7 +102,10 @@ export function unsafeMdxIn(tree: unknown, lineOffset = 0): MdxSafetyProblem[] {
       case 'image':
       case 'definition':
         if (node.url && DANGEROUS_URL.test(node.url)) {
-          add('url', `a ${node.type === 'image' ? 'picture' : 'link'} to "${node.url.slice(0, 24)}…" is not allowed: javascript: and data: addresses can run code`);
+          add(
+            'url',
+            `a ${node.type === 'image' ? 'picture' : 'link'} to "${node.url.slice(0, 24)}…" is not allowed: javascript: and data: addresses can run code`,
+          );
         }
         break;
     }
@@ -102,7 +119,10 @@ export function checkMdxBody(body: string, lineOffset = 0): MdxSafetyProblem[] {
   try {
     tree = fromMarkdown(body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
   } catch (error) {
-    const place = (error as { line?: number; place?: { line?: number } }).line ?? (error as { place?: { line?: number } }).place?.line ?? 1;
+    const place =
+      (error as { line?: number; place?: { line?: number } }).line ??
+      (error as { place?: { line?: number } }).place?.line ??
+      1;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message;
     return [{ line: place + lineOffset, kind: 'syntax', message: `the MDX cannot be read: ${reason}` }];
   }

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { splitFrontmatter } from './frontmatter.ts';
-import { checkMdxBody } from './mdx-safety.ts';
+import { splitFrontmatter } from '../content/frontmatter.ts';
+import { checkMdxBody } from './safety.ts';
 
 interface PluginContext {
   readonly fileURL: URL | undefined;

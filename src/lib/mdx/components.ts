@@ -12,6 +12,10 @@ export const CALLOUT_LEVELS = {
 export type CalloutLevel = keyof typeof CALLOUT_LEVELS;
 
 export const MDX_COMPONENTS = {
-  Callout: { attributes: { level: Object.keys(CALLOUT_LEVELS), title: 'text' }, required: ['level', 'title'], children: true },
+  Callout: {
+    attributes: { level: Object.keys(CALLOUT_LEVELS), title: 'text' },
+    required: ['level', 'title'],
+    children: true,
+  },
   HelplineBox: { attributes: {}, required: [], children: false },
 } as const;

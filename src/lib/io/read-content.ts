@@ -3,29 +3,26 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
-import { articleSchema, type SchemaHelpers } from '../schemas/article.ts';
-import { pageSchema } from '../schemas/page.ts';
-import { personSchema } from '../schemas/person.ts';
-import { settingsSchema, type SiteSettings } from '../schemas/settings.ts';
-import { FrontmatterError, parseYamlObject, splitFrontmatter } from './frontmatter.ts';
-import { problemsFromZod, type FieldProblem } from './schema-issues.ts';
+import { articleSchema, type SchemaHelpers } from '../../schemas/article.ts';
+import { pageSchema } from '../../schemas/page.ts';
+import { personSchema } from '../../schemas/person.ts';
+import { type SiteSettings, settingsSchema } from '../../schemas/settings.ts';
+import { FrontmatterError, parseYamlObject, splitFrontmatter } from '../content/frontmatter.ts';
+import { type FieldProblem, problemsFromZod } from '../content/schema-issues.ts';
 
 /**
  * Stand-ins for Astro's `image()` and `reference()`: a relative path and an id. Whether
  * the image exists and the person is known is checked below, with a clearer message.
  */
-export const plainHelpers: SchemaHelpers = {
+export const plainHelpers = {
   image: () => z.string().min(1, { error: 'expected an image path like ./images/name.svg' }),
   reference: () => z.string().regex(/^[a-z0-9-]+$/, { error: 'expected a person id like "rowan-example"' }),
-};
+} satisfies SchemaHelpers;
 
 const articleValidator = articleSchema(plainHelpers);
 const personValidator = personSchema(plainHelpers);
 
-export type CheckedArticleData = Omit<z.output<typeof articleValidator>, 'author' | 'reviewer'> & {
-  author: string;
-  reviewer: string;
-};
+export type CheckedArticleData = z.output<typeof articleValidator>;
 export type CheckedPersonData = z.output<typeof personValidator>;
 
 export interface ArticleFile {
@@ -66,10 +63,12 @@ export function validateFile<S extends z.ZodType>(
   schema: S,
 ): { ok: true; value: z.output<S> } | { ok: false; problems: FieldProblem[] } {
   const result = schema.safeParse(data, { reportInput: true });
-  return result.success ? { ok: true, value: result.data } : { ok: false, problems: problemsFromZod(file, result.error) };
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, problems: problemsFromZod(file, result.error) };
 }
 
-export function readArticleSource(file: string, source: string) {
+export function readArticleSource(_file: string, source: string) {
   const { data, body, bodyStartLine } = splitFrontmatter(source);
   return { data, body, bodyStartLine };
 }
@@ -102,7 +101,11 @@ export function loadContent(root: string, cwd = process.cwd()): LoadedContent {
   const settingsFile = path.join(root, 'settings', 'site.yml');
   let settings: SiteSettings | undefined;
   if (!existsSync(settingsFile)) {
-    problems.push({ file: display(settingsFile), field: '(file)', message: 'is missing: the site needs its settings file' });
+    problems.push({
+      file: display(settingsFile),
+      field: '(file)',
+      message: 'is missing: the site needs its settings file',
+    });
   } else {
     const raw = readYaml(settingsFile);
     if (raw) {
@@ -138,7 +141,7 @@ export function loadContent(root: string, cwd = process.cwd()): LoadedContent {
       problems.push(...result.problems);
       continue;
     }
-    const data = result.value as CheckedArticleData;
+    const data = result.value;
     if (data.hero && !existsSync(path.resolve(path.dirname(file), data.hero.image))) {
       problems.push({
         file: display(file),
@@ -146,7 +149,13 @@ export function loadContent(root: string, cwd = process.cwd()): LoadedContent {
         message: `points to ${data.hero.image}, which does not exist next to the article: upload the image or fix the path`,
       });
     }
-    articles.push({ file: display(file), id: idOf(file), data, body: source.body, bodyStartLine: source.bodyStartLine });
+    articles.push({
+      file: display(file),
+      id: idOf(file),
+      data,
+      body: source.body,
+      bodyStartLine: source.bodyStartLine,
+    });
   }
 
   return { root, articles, pages, people, settings, settingsFile: display(settingsFile), problems };

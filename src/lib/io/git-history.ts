@@ -2,11 +2,9 @@
 // the end of its lastReviewed day, using git history. Without full history it says so.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { splitFrontmatter } from './frontmatter.ts';
+import { splitFrontmatter } from '../content/frontmatter.ts';
 
-export type HistoryState =
-  | { available: true; repoRoot: string }
-  | { available: false; reason: string };
+export type HistoryState = { available: true; repoRoot: string } | { available: false; reason: string };
 
 function git(cwd: string, args: string[]): string | undefined {
   const result = spawnSync('git', args, { cwd, encoding: 'utf8' });
@@ -15,11 +13,16 @@ function git(cwd: string, args: string[]): string | undefined {
 
 export function historyState(dir: string): HistoryState {
   const repoRoot = git(dir, ['rev-parse', '--show-toplevel'])?.trim();
-  if (!repoRoot) return { available: false, reason: 'the content is not in a git repository, so changes since review cannot be checked' };
+  if (!repoRoot)
+    return {
+      available: false,
+      reason: 'the content is not in a git repository, so changes since review cannot be checked',
+    };
   if (git(dir, ['rev-parse', '--is-shallow-repository'])?.trim() === 'true') {
     return {
       available: false,
-      reason: 'this is a shallow clone, so history is missing and changes since review cannot be checked (fetch with --unshallow or fetch-depth: 0)',
+      reason:
+        'this is a shallow clone, so history is missing and changes since review cannot be checked (fetch with --unshallow or fetch-depth: 0)',
     };
   }
   if (!git(dir, ['rev-parse', '--verify', '--quiet', 'HEAD'])) {
@@ -34,7 +37,14 @@ export function historyState(dir: string): HistoryState {
  * (content imported with an existing review). Undefined when the file has no history.
  */
 function reviewedVersion(repoRoot: string, relPath: string, lastReviewed: string): string | undefined {
-  const before = git(repoRoot, ['log', '-1', '--format=%H', `--until=${lastReviewed}T23:59:59Z`, '--', relPath])?.trim();
+  const before = git(repoRoot, [
+    'log',
+    '-1',
+    '--format=%H',
+    `--until=${lastReviewed}T23:59:59Z`,
+    '--',
+    relPath,
+  ])?.trim();
   if (before) return before;
   const all = git(repoRoot, ['log', '--format=%H', '--', relPath])?.trim().split('\n').filter(Boolean);
   return all?.at(-1);

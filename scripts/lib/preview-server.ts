@@ -7,14 +7,36 @@ export interface PreviewServer {
   stop(): void;
 }
 
-export async function startPreview({ distDir, port, cwd }: { distDir: string; port: number; cwd?: string }): Promise<PreviewServer> {
+export async function startPreview({
+  distDir,
+  port,
+  cwd,
+}: {
+  distDir: string;
+  port: number;
+  cwd?: string;
+}): Promise<PreviewServer> {
   const url = `http://127.0.0.1:${port}`;
   // --ignore-lock: may run beside a developer's own `npm start`.
-  const server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'preview', '--ignore-lock', '--outDir', distDir, '--host', '127.0.0.1', '--port', String(port)], {
-    cwd,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const server = spawn(
+    process.execPath,
+    [
+      'node_modules/astro/bin/astro.mjs',
+      'preview',
+      '--ignore-lock',
+      '--outDir',
+      distDir,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+    ],
+    {
+      cwd,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   server.stdout?.on('data', (chunk) => (output += chunk));
   server.stderr?.on('data', (chunk) => (output += chunk));

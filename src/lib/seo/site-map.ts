@@ -1,9 +1,9 @@
 // Facts about the site's URLs computed once from content: the true last-modified date of
 // each page (for the sitemap) and the redirects from old slugs. Used by astro.config.mjs,
 // so it reads content with the plain content reader rather than astro:content.
-import { isPublished } from './publishing.ts';
+import { isPublished } from '../content/publishing.ts';
+import type { FieldProblem } from '../content/schema-issues.ts';
 import { articlePath, dateModified, personPath } from './structured-data.ts';
-import type { FieldProblem } from './schema-issues.ts';
 
 export interface MappableArticle {
   id: string;
@@ -26,7 +26,8 @@ export function articleLastmod(data: MappableArticle['data']): string {
   return modified > data.lastReviewed ? modified : data.lastReviewed;
 }
 
-const latest = (dates: string[]) => dates.reduce<string | undefined>((max, d) => (max === undefined || d > max ? d : max), undefined);
+const latest = (dates: string[]) =>
+  dates.reduce<string | undefined>((max, d) => (max === undefined || d > max ? d : max), undefined);
 
 /**
  * Path → YYYY-MM-DD for every page whose content comes from articles. Pages with no dated
@@ -40,17 +41,22 @@ export function lastModifiedByPath(articles: readonly MappableArticle[]): Map<st
   const overall = latest(all);
   if (overall) for (const path of ['/', '/a-z/', '/categories/', '/people/']) dates.set(path, overall);
   for (const category of new Set(published.map((a) => a.data.category))) {
-    dates.set(`/categories/${category}/`, latest(published.filter((a) => a.data.category === category).map((a) => articleLastmod(a.data)))!);
+    const date = latest(published.filter((a) => a.data.category === category).map((a) => articleLastmod(a.data)));
+    if (date) dates.set(`/categories/${category}/`, date);
   }
   for (const person of new Set(published.flatMap((a) => [a.data.author, a.data.reviewer]))) {
     const theirs = published.filter((a) => a.data.author === person || a.data.reviewer === person);
-    dates.set(personPath(person), latest(theirs.map((a) => articleLastmod(a.data)))!);
+    const date = latest(theirs.map((a) => articleLastmod(a.data)));
+    if (date) dates.set(personPath(person), date);
   }
   return dates;
 }
 
 /** Old article paths → current ones, with a problem for an old slug that another page still uses. */
-export function articleRedirects(articles: readonly MappableArticle[]): { redirects: Map<string, string>; problems: FieldProblem[] } {
+export function articleRedirects(articles: readonly MappableArticle[]): {
+  redirects: Map<string, string>;
+  problems: FieldProblem[];
+} {
   const ids = new Set(articles.map((a) => a.id));
   const redirects = new Map<string, string>();
   const problems: FieldProblem[] = [];
@@ -58,9 +64,17 @@ export function articleRedirects(articles: readonly MappableArticle[]): { redire
     for (const old of article.data.redirectFrom) {
       const from = articlePath(old);
       if (ids.has(old)) {
-        problems.push({ file: article.file, field: 'redirectFrom', message: `"${old}" is still the slug of another article: remove it from redirectFrom` });
+        problems.push({
+          file: article.file,
+          field: 'redirectFrom',
+          message: `"${old}" is still the slug of another article: remove it from redirectFrom`,
+        });
       } else if (redirects.has(from)) {
-        problems.push({ file: article.file, field: 'redirectFrom', message: `"${old}" already redirects to ${redirects.get(from)}: an old address can lead to one page only` });
+        problems.push({
+          file: article.file,
+          field: 'redirectFrom',
+          message: `"${old}" already redirects to ${redirects.get(from)}: an old address can lead to one page only`,
+        });
       } else {
         redirects.set(from, articlePath(article.id));
       }

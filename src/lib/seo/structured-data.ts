@@ -1,6 +1,6 @@
 // schema.org JSON-LD built from front matter. Pure: the page passes in everything, so the
 // structured data can be tested against the same values the reader sees.
-import { CATEGORIES, type CategoryId } from '../schemas/categories.ts';
+import { CATEGORIES, type CategoryId } from '../../schemas/categories.ts';
 
 export interface SeoPerson {
   id: string;
@@ -59,7 +59,9 @@ export function aboutEntities(article: Pick<SeoArticle, 'category' | 'substances
   if (article.category === 'withdrawal') {
     return article.substances.map((id) => ({ '@type': 'MedicalCondition', name: `${displayName(id)} withdrawal` }));
   }
-  return article.substances.filter((id) => !NOT_A_DRUG.has(id)).map((id) => ({ '@type': 'Drug', name: displayName(id) }));
+  return article.substances
+    .filter((id) => !NOT_A_DRUG.has(id))
+    .map((id) => ({ '@type': 'Drug', name: displayName(id) }));
 }
 
 export function personJsonLd(person: SeoPerson, site: SeoSite): JsonLd {

@@ -1,7 +1,7 @@
-import type { PlainDate } from './dates.ts';
-import { daysBetween } from './dates.ts';
+import type { PlainDate } from '../core/dates.ts';
+import { daysBetween } from '../core/dates.ts';
+import { type ReviewPolicy, type ReviewStatus, reviewStatus } from './policy.ts';
 import { readabilityOf, readableText } from './readability.ts';
-import { reviewStatus, type ReviewPolicy, type ReviewStatus } from './review-policy.ts';
 
 export interface DashboardInput {
   id: string;
@@ -44,7 +44,12 @@ export function dashboardRows(
       daysUntilDue: daysBetween(today, article.data.nextReviewDue),
       readingGrade: readabilityOf(readableText(article.body)).grade,
     }))
-    .sort((a, b) => URGENCY[a.status] - URGENCY[b.status] || a.nextReviewDue.localeCompare(b.nextReviewDue) || a.slug.localeCompare(b.slug));
+    .sort(
+      (a, b) =>
+        URGENCY[a.status] - URGENCY[b.status] ||
+        a.nextReviewDue.localeCompare(b.nextReviewDue) ||
+        a.slug.localeCompare(b.slug),
+    );
 }
 
 export const STATUS_LABELS: Record<ReviewStatus, string> = {

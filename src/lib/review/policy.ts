@@ -1,4 +1,4 @@
-import { addDays, addMonths, type PlainDate } from './dates.ts';
+import { addDays, addMonths, type PlainDate } from '../core/dates.ts';
 
 export interface ReviewPolicy {
   /** Months between medical reviews. */

@@ -1,7 +1,7 @@
 // Wires Pagefind's component UI on /search/ to the site: the query and filters live in the URL,
 // results render with the site's own markup (title, topic, reviewer, review date, matching
 // sections), and a sort control switches to "most recently reviewed". Loaded only on /search/.
-import { formatDate, isPlainDate } from '../lib/dates.ts';
+import { formatDate, isPlainDate } from '../lib/core/dates.ts';
 
 interface SubResult {
   title: string;
@@ -20,7 +20,7 @@ interface Instance {
   searchTerm: string;
   searchFilters: Filters;
   searchSort: Record<string, 'asc' | 'desc'>;
-  on(event: string, callback: (...args: any[]) => void, owner?: unknown): void;
+  on(event: string, callback: (...args: never[]) => void, owner?: unknown): void;
   triggerSearch(term: string): void;
   triggerSearchWithFilters(term: string, filters: Filters): void;
   getDisplaySubResults(result: ResultData, max: number): SubResult[];
@@ -35,7 +35,11 @@ const FILTERS = ['category', 'substance'];
 const SORTS: Record<string, Instance['searchSort']> = { reviewed: { last_reviewed: 'desc' } };
 const LOCALE = document.documentElement.lang || 'en-US';
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -73,7 +77,8 @@ export function renderResult(result: ResultData, instance: Instance): HTMLLIElem
   if (category) facts.push(category);
   const reviewed = result.meta.last_reviewed;
   const reviewer = result.meta.reviewer;
-  if (reviewer && reviewed && isPlainDate(reviewed)) facts.push(`Medically reviewed by ${reviewer} on ${formatDate(reviewed, LOCALE)}`);
+  if (reviewer && reviewed && isPlainDate(reviewed))
+    facts.push(`Medically reviewed by ${reviewer} on ${formatDate(reviewed, LOCALE)}`);
   else if (reviewer) facts.push(`Medically reviewed by ${reviewer}`);
   if (facts.length) item.append(element('p', 'search-result__meta', facts.join(' · ')));
   if (result.excerpt) item.append(excerptNode(result.excerpt, 'search-result__excerpt'));
@@ -120,7 +125,12 @@ function whenComponentsLoaded(): Promise<NonNullable<Window['PagefindComponents'
   return new Promise((resolve, reject) => {
     if (window.PagefindComponents) return resolve(window.PagefindComponents);
     // The component UI is a deferred classic script; it normally runs before this module.
-    window.addEventListener('load', () => (window.PagefindComponents ? resolve(window.PagefindComponents) : reject(new Error('Pagefind UI did not load'))), { once: true });
+    window.addEventListener(
+      'load',
+      () =>
+        window.PagefindComponents ? resolve(window.PagefindComponents) : reject(new Error('Pagefind UI did not load')),
+      { once: true },
+    );
   });
 }
 
@@ -144,7 +154,9 @@ export async function initSearchPage(): Promise<void> {
   const ui = document.querySelector<HTMLElement>('[data-search-ui]');
   const unavailable = document.querySelector<HTMLElement>('[data-search-unavailable]');
   const sortSelect = document.querySelector<HTMLSelectElement>('[data-search-sort]');
-  const resultsEl = document.querySelector('pagefind-results') as (HTMLElement & { resultTemplate?: (result: ResultData) => HTMLElement }) | null;
+  const resultsEl = document.querySelector('pagefind-results') as
+    | (HTMLElement & { resultTemplate?: (result: ResultData) => HTMLElement })
+    | null;
   if (!ui || !unavailable || !sortSelect || !resultsEl) return;
   const showUnavailable = () => {
     unavailable.hidden = false;
@@ -174,5 +186,6 @@ export async function initSearchPage(): Promise<void> {
   });
 
   ui.hidden = false;
-  if (initial.term || Object.keys(initial.filters).length) instance.triggerSearchWithFilters(initial.term, initial.filters);
+  if (initial.term || Object.keys(initial.filters).length)
+    instance.triggerSearchWithFilters(initial.term, initial.filters);
 }
