@@ -8,11 +8,9 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { launchOptions } from '../../scripts/lib/browser.ts';
+import { freePort } from '../../scripts/lib/free-port.ts';
 import { fieldBlocks } from '../helpers.ts';
 import { type CmsProcess, git, makeWorkspace, removeWorkspace, startCms } from './cms-workspace.ts';
-
-const SITE_PORT = Number(process.env.CMS_E2E_PORT ?? 4395);
-const PROXY_PORT = Number(process.env.CMS_E2E_PROXY_PORT ?? 8095);
 
 let dir: string;
 let cms: CmsProcess;
@@ -23,7 +21,7 @@ const today = new Date().toISOString().slice(0, 10);
 
 beforeAll(async () => {
   dir = makeWorkspace();
-  cms = await startCms(dir, SITE_PORT, PROXY_PORT);
+  cms = await startCms(dir, await freePort(), await freePort());
   browser = await chromium.launch(launchOptions());
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   page.on('console', (m) => {

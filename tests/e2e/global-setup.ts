@@ -1,6 +1,7 @@
 // Serves the built dist/ with `astro preview` (what `npm start` serves) for the browser tests.
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
+import { freePort } from '../../scripts/lib/free-port.ts';
 import { type PreviewServer, startPreview } from '../../scripts/lib/preview-server.ts';
 
 declare module 'vitest' {
@@ -17,7 +18,7 @@ export default async function setup(project: TestProject) {
   if (!existsSync(`${distDir}/index.html`)) {
     throw new Error(`${distDir}/ has no built site: run \`npm run build\` first (\`npm test\` does this for you).`);
   }
-  const preview = await startPreview({ distDir, port: Number(process.env.E2E_PORT ?? 4329) });
+  const preview = await startPreview({ distDir, port: Number(process.env.E2E_PORT ?? (await freePort())) });
   server = preview;
   project.provide('baseUrl', preview.url);
   return () => {

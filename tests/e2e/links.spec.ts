@@ -1,9 +1,11 @@
 // `npm run check:links` over the built site, and over a fixture site with known breakage.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { freePort } from '../../scripts/lib/free-port.ts';
 import { distDir } from './built-site.ts';
 
-const checkLinks = (dir: string, port: number) => {
+const checkLinks = async (dir: string) => {
+  const port = await freePort();
   const result = spawnSync(process.execPath, ['scripts/check-links.ts', '--dir', dir], {
     encoding: 'utf8',
     env: { ...process.env, CHECK_LINKS_PORT: String(port) },
@@ -12,15 +14,15 @@ const checkLinks = (dir: string, port: number) => {
 };
 
 describe('npm run check:links', () => {
-  it('finds every internal link, image and #fragment of the built site resolving', () => {
-    const { status, output } = checkLinks(distDir(), 4348);
+  it('finds every internal link, image and #fragment of the built site resolving', async () => {
+    const { status, output } = await checkLinks(distDir());
     console.log(output.trim().split('\n').at(-1));
     expect(output).toMatch(/\d+ internal links on \d+ pages checked/);
     expect(status, output).toBe(0);
   });
 
-  it('fails on broken links, naming the page and the target', () => {
-    const { status, output } = checkLinks('tests/fixtures/site-broken-links', 4349);
+  it('fails on broken links, naming the page and the target', async () => {
+    const { status, output } = await checkLinks('tests/fixtures/site-broken-links');
     expect(status).toBe(1);
     expect(output).toContain('broken  / → /no-such-page/ (HTTP 404)');
     expect(output).toContain('broken  / → /images/missing.png (HTTP 404)');
