@@ -1,16 +1,19 @@
 // `npm run cms:format [-- --check]`: writes the front matter of content/articles, content/pages,
-// content/people and content/settings exactly as Decap CMS would (key order from admin/config.yml,
+// content/people and content/settings exactly as Decap CMS would (key order from the generated CMS config,
 // Decap's YAML style). Files in this style change only in the edited field when saved in the CMS.
 // The Markdown body is never touched. --check lists files that are not in that style (exit 1).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { parseDocument, parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
+import { cmsConfig } from '../src/lib/cms/config.ts';
 import { decapParse, decapParseYaml, decapStringify, decapStringifyYaml } from '../src/lib/cms/decap-format.ts';
+import { DEFAULT_REVIEW_POLICY } from '../src/lib/review/policy.ts';
 
 const check = process.argv.includes('--check');
 const root = process.cwd();
-const config = parseYaml(readFileSync(path.join(root, 'admin/config.yml'), 'utf8')) as {
+// Only the field order matters here, and it does not depend on the backend or the policy.
+const config = cmsConfig({ backend: {}, localBackendUrl: '', siteUrl: '', policy: DEFAULT_REVIEW_POLICY }) as {
   collections: Array<{
     folder?: string;
     extension?: string;

@@ -1,27 +1,30 @@
 /**
  * Serves the Decap CMS editor at /admin/ without a CDN.
  *
- * The admin is plain static files: admin/ at the top of the repo (index.html, config.yml,
- * cms.js, cms.css) plus the prebuilt bundle from node_modules/decap-cms/dist/. It is never
- * an Astro page: Vite's client in a page would reload it whenever decap-server switches
- * git branches under the dev server, and the editorial workflow would never finish.
+ * The admin is plain static files, never an Astro page: Vite's client in a page would reload it
+ * whenever decap-server switches git branches under the dev server, and the editorial workflow
+ * would never finish. They come from three places:
+ * - admin/: index.html, the two stylesheets and backend.yml (the production git host);
+ * - generated: config.yml from src/schemas (src/lib/cms/config.ts), and boot.js + cms.js bundled
+ *   from src/cms/*.ts, which import the same dates, policy, components and schemas as the site;
+ * - node_modules/decap-cms/dist: the prebuilt Decap bundle, its lazy chunks and wasm.
  *
- * - `astro dev` (and so `npm run cms`): a Vite middleware answers /admin/* from those folders.
- * - `astro build` (and so `npm start` and dist/): astro:build:done copies them into the output.
- *
- * config.yml is rendered on the way out (see renderAdminConfig): the local proxy port and the
- * review policy from content/settings/site.yml are filled in, so the file in admin/ stays the
- * single hand-written source.
+ * `astro dev` (and so `npm run cms`) answers /admin/* from a Vite middleware, building on request;
+ * `astro build` writes the same files into the output.
  */
 
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { parse as parseYaml } from 'yaml';
+import { build } from 'esbuild';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { cmsConfig } from '../lib/cms/config.ts';
+import { siteUrl } from '../lib/core/site-url.ts';
+import type { ReviewPolicy } from '../lib/review/policy.ts';
+import { settingsSchema } from '../schemas/settings.ts';
 
 export const ADMIN_BASE = '/admin/';
-export const DEFAULT_PROXY_PORT = 8081;
 
 /** The files of the decap-cms package the admin needs: the bundle, its lazy chunks and wasm. */
 export function isDecapRuntimeFile(name: string): boolean {
@@ -30,39 +33,9 @@ export function isDecapRuntimeFile(name: string): boolean {
   );
 }
 
-export interface AdminConfigValues {
-  /** Port of decap-server on 127.0.0.1 (CMS_PROXY_PORT). */
-  proxyPort?: number;
-  /** reviewPolicy from content/settings/site.yml. */
-  intervalMonths?: number;
-  warningDays?: number;
-}
-
-/**
- * Fills the values that belong to this checkout into admin/config.yml's text. Only the exact
- * lines are touched, so the rendered file keeps every comment and can still be read by people.
- */
-export function renderAdminConfig(text: string, values: AdminConfigValues): string {
-  let out = text;
-  if (values.proxyPort) {
-    out = out.replace(/(url:\s*http:\/\/127\.0\.0\.1:)\d+(\/api\/v1)/, `$1${values.proxyPort}$2`);
-  }
-  if (values.intervalMonths) out = out.replace(/(\binterval_months:\s*)\d+/g, `$1${values.intervalMonths}`);
-  if (values.warningDays) out = out.replace(/(\bwarning_days:\s*)\d+/g, `$1${values.warningDays}`);
-  return out;
-}
-
-/** reviewPolicy from the settings file, or nothing when it cannot be read (defaults then apply). */
-export function readReviewPolicy(contentRoot: string): Pick<AdminConfigValues, 'intervalMonths' | 'warningDays'> {
-  try {
-    const settings = parseYaml(readFileSync(path.join(contentRoot, 'settings', 'site.yml'), 'utf8')) as {
-      reviewPolicy?: { intervalMonths?: number; warningDays?: number };
-    };
-    return { intervalMonths: settings?.reviewPolicy?.intervalMonths, warningDays: settings?.reviewPolicy?.warningDays };
-  } catch {
-    return {};
-  }
-}
+/** The admin's own files (everything else under /admin/ is Decap's). */
+const ADMIN_FILES = ['index.html', 'cms.css', 'cms-preview.css'];
+const BUNDLES: Record<string, string> = { 'boot.js': 'src/cms/boot.ts', 'cms.js': 'src/cms/main.ts' };
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -71,53 +44,86 @@ const CONTENT_TYPES: Record<string, string> = {
   '.yml': 'text/yaml; charset=utf-8',
   '.wasm': 'application/wasm',
   '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
 };
 
-interface Sources {
+interface Paths {
+  root: string;
   adminDir: string;
   decapDir: string;
   previewCss: string;
   contentRoot: string;
 }
 
-/** The file that answers `/admin/<name>`, or undefined. */
-function resolveAdminFile(src: Sources, name: string): string | undefined {
-  if (name === '' || name === 'index.html') return path.join(src.adminDir, 'index.html');
+/** The review policy from the settings file; the schema's defaults when it cannot be read. */
+function reviewPolicy(contentRoot: string): ReviewPolicy {
+  try {
+    const raw = parseYaml(readFileSync(path.join(contentRoot, 'settings', 'site.yml'), 'utf8'));
+    const parsed = settingsSchema.shape.reviewPolicy.safeParse(raw?.reviewPolicy ?? {});
+    if (parsed.success) return parsed.data;
+  } catch {
+    // check:content reports an unreadable settings file; the editor still opens.
+  }
+  return settingsSchema.shape.reviewPolicy.parse({});
+}
+
+/** /admin/config.yml: generated, with a header saying so. */
+export function renderConfig(paths: Paths, proxyPort: number): string {
+  const backend = parseYaml(readFileSync(path.join(paths.adminDir, 'backend.yml'), 'utf8'));
+  const config = cmsConfig({
+    backend,
+    localBackendUrl: `http://127.0.0.1:${proxyPort}/api/v1`,
+    siteUrl: siteUrl(),
+    policy: reviewPolicy(paths.contentRoot),
+  });
+  return `# Generated from src/schemas by src/lib/cms/config.ts: do not edit. The git host is set in admin/backend.yml.\n${stringifyYaml(config, { lineWidth: 0 })}`;
+}
+
+async function bundle(paths: Paths, entry: string, minify: boolean): Promise<string> {
+  const result = await build({
+    entryPoints: [path.join(paths.root, entry)],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify,
+    legalComments: 'none',
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0].text;
+}
+
+/** The body of `/admin/<name>`, or undefined when it is not an admin file. */
+async function adminFile(paths: Paths, name: string, proxyPort: number): Promise<string | Buffer | undefined> {
   if (name.includes('/') || name.includes('\\') || name.startsWith('.')) return undefined;
-  if (name === 'preview.css') return src.previewCss;
-  const own = path.join(src.adminDir, name);
-  if (existsSync(own) && statSync(own).isFile()) return own;
+  if (name === 'config.yml') return renderConfig(paths, proxyPort);
+  if (name === 'preview.css') return readFileSync(paths.previewCss);
+  if (BUNDLES[name]) return bundle(paths, BUNDLES[name], false);
+  if (ADMIN_FILES.includes(name)) return readFileSync(path.join(paths.adminDir, name));
   if (isDecapRuntimeFile(name)) {
-    const vendor = path.join(src.decapDir, name);
-    if (existsSync(vendor)) return vendor;
+    const vendor = path.join(paths.decapDir, name);
+    if (existsSync(vendor)) return readFileSync(vendor);
   }
   return undefined;
 }
 
-function renderedConfig(src: Sources): string {
-  const proxyPort = Number(process.env.CMS_PROXY_PORT) || undefined;
-  return renderAdminConfig(readFileSync(path.join(src.adminDir, 'config.yml'), 'utf8'), {
-    proxyPort,
-    ...readReviewPolicy(src.contentRoot),
-  });
-}
-
 export default function decapAdmin(): AstroIntegration {
-  let src: Sources;
+  let paths: Paths;
+  const proxyPort = () => Number(process.env.CMS_PROXY_PORT) || 8081;
   return {
     name: 'decap-admin',
     hooks: {
       'astro:config:setup': ({ config }) => {
         const root = fileURLToPath(config.root);
-        src = {
+        paths = {
+          root,
           adminDir: path.join(root, 'admin'),
           decapDir: path.join(root, 'node_modules', 'decap-cms', 'dist'),
           previewCss: path.join(root, 'src', 'styles', 'global.css'),
           contentRoot: path.resolve(root, process.env.CONTENT_DIR ?? 'content'),
         };
       },
-      'astro:server:setup': ({ server }) => {
+      'astro:server:setup': ({ server, logger }) => {
         server.middlewares.use((req, res, next) => {
           const url = new URL(req.url ?? '/', 'http://localhost');
           if (url.pathname === '/admin') {
@@ -127,30 +133,36 @@ export default function decapAdmin(): AstroIntegration {
             return;
           }
           if (!url.pathname.startsWith(ADMIN_BASE)) return next();
-          const name = decodeURIComponent(url.pathname.slice(ADMIN_BASE.length));
-          const file = resolveAdminFile(src, name);
-          if (!file) return next();
-          res.setHeader('Content-Type', CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream');
-          // The editor is for staff: never indexed, never cached stale while someone edits config.
-          res.setHeader('X-Robots-Tag', 'noindex, nofollow');
-          res.setHeader('Cache-Control', 'no-cache');
-          res.end(name === 'config.yml' ? renderedConfig(src) : readFileSync(file));
+          const name = decodeURIComponent(url.pathname.slice(ADMIN_BASE.length)) || 'index.html';
+          adminFile(paths, name, proxyPort()).then(
+            (body) => {
+              if (body === undefined) return next();
+              res.setHeader('Content-Type', CONTENT_TYPES[path.extname(name)] ?? 'application/octet-stream');
+              // The editor is for staff: never indexed, never cached stale while someone edits.
+              res.setHeader('X-Robots-Tag', 'noindex, nofollow');
+              res.setHeader('Cache-Control', 'no-cache');
+              res.end(body);
+            },
+            (error: Error) => {
+              logger.error(`/admin/${name}: ${error.message}`);
+              res.statusCode = 500;
+              res.end(`The editor could not be prepared: ${error.message}`);
+            },
+          );
         });
       },
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         const out = path.join(fileURLToPath(dir), 'admin');
         mkdirSync(out, { recursive: true });
-        for (const name of readdirSync(src.adminDir)) {
-          const from = path.join(src.adminDir, name);
-          if (!statSync(from).isFile()) continue;
-          if (name === 'config.yml') writeFileSync(path.join(out, name), renderedConfig(src));
-          else copyFileSync(from, path.join(out, name));
-        }
-        copyFileSync(src.previewCss, path.join(out, 'preview.css'));
+        for (const name of ADMIN_FILES) copyFileSync(path.join(paths.adminDir, name), path.join(out, name));
+        writeFileSync(path.join(out, 'config.yml'), renderConfig(paths, proxyPort()));
+        for (const [name, entry] of Object.entries(BUNDLES))
+          writeFileSync(path.join(out, name), await bundle(paths, entry, true));
+        copyFileSync(paths.previewCss, path.join(out, 'preview.css'));
         let vendor = 0;
-        for (const name of readdirSync(src.decapDir)) {
-          if (!isDecapRuntimeFile(name)) continue;
-          copyFileSync(path.join(src.decapDir, name), path.join(out, name));
+        for (const name of readdirSync(paths.decapDir)) {
+          if (!isDecapRuntimeFile(name) || !statSync(path.join(paths.decapDir, name)).isFile()) continue;
+          copyFileSync(path.join(paths.decapDir, name), path.join(out, name));
           vendor++;
         }
         // Hosts that read _headers (Netlify, Cloudflare Pages) also send the noindex as a header.
@@ -163,7 +175,7 @@ export default function decapAdmin(): AstroIntegration {
             existing + (existing && !existing.endsWith('\n') ? '\n' : '') + (existing ? '\n' : '') + rule,
           );
         }
-        logger.info(`admin/ written with Decap CMS (${vendor} files from decap-cms)`);
+        logger.info(`admin/ written: generated config and scripts, ${vendor} files from decap-cms`);
       },
     },
   };

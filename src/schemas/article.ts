@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { CATEGORY_IDS } from './categories.ts';
 import { isPlainDate, plainDate } from './dates.ts';
+import { httpsUrl } from './url.ts';
 
 /**
  * The two schema helpers Astro hands to a collection (`image()` and `reference()`).
@@ -25,7 +26,7 @@ export const sourceSchema = z.strictObject({
   /** Who published it: an agency (NIDA, SAMHSA, FDA) or a journal. */
   publisher: z.string().min(1, { error: 'expected the publisher of the source' }),
   /** Where to read it; https only, so readers are never sent to an insecure page. */
-  url: z.url({ protocol: /^https$/, error: 'expected a full https:// address' }),
+  url: httpsUrl(),
   /** Year the source was published or last revised. */
   year: z.number({ error: 'expected a four-digit year' }).int().min(1900).max(2100),
   /** When an editor last opened the address and checked it still says what we cite (YYYY-MM-DD). */
@@ -74,7 +75,7 @@ export const articleSchema = <Image extends z.ZodType, Reference extends z.ZodTy
           /** Image file, relative to the article (uploads land in content/articles/images/). */
           image: image(),
           /** What the image shows, for people who cannot see it. */
-          alt: z.string().trim().min(1, { error: 'expected alt text describing the image' }),
+          alt: z.string().trim().min(1, { error: 'expected alt text describing the image' }).meta({ pattern: '\\S' }),
         })
         .optional(),
       /** Three to five short sentences a skimming reader should leave with. */

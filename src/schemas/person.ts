@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import type { SchemaHelpers } from './article.ts';
+import { httpsUrl } from './url.ts';
 
 /** A professional credential as written after a name: MD, PharmD, LCSW, FASAM, PhD, RN. */
 export const CREDENTIAL_PATTERN = /^[A-Z][A-Za-z-]{1,9}$/;
@@ -29,7 +30,7 @@ export const personSchema = <Image extends z.ZodType>({ image }: Pick<SchemaHelp
         /** Image file, relative to the person file (uploads land in content/people/images/). */
         image: image(),
         /** What the photo shows. */
-        alt: z.string().trim().min(1, { error: 'expected alt text describing the photo' }),
+        alt: z.string().trim().min(1, { error: 'expected alt text describing the photo' }).meta({ pattern: '\\S' }),
       })
       .optional(),
     /** Professional profiles: licence lookup, institution page, ORCID. */
@@ -39,7 +40,7 @@ export const personSchema = <Image extends z.ZodType>({ image }: Pick<SchemaHelp
           /** Link text, like "State licence record". */
           label: z.string().min(1),
           /** Full https:// address. */
-          url: z.url({ protocol: /^https$/, error: 'expected a full https:// address' }),
+          url: httpsUrl(),
         }),
       )
       .default([]),

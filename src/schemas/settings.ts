@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { httpsUrl } from './url.ts';
 
 /** Digits, spaces, hyphens and brackets, optionally led by "+": a number a phone can dial. */
 const PHONE_PATTERN = /^\+?[0-9][0-9 ()-]{1,20}$/;
@@ -17,7 +18,7 @@ export const settingsSchema = z.strictObject({
     /** Legal or trading name. */
     name: z.string().min(2),
     /** Home page of the organisation. */
-    url: z.url({ protocol: /^https$/, error: 'expected a full https:// address' }),
+    url: httpsUrl(),
     /** Email address readers can write to about a page. */
     contactEmail: z.email({ error: 'expected an email address' }),
   }),

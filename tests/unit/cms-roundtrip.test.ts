@@ -5,14 +5,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { articleFields } from '../../src/lib/cms/config.ts';
 import { decapParse, decapStringify, type EntryData } from '../../src/lib/cms/decap-format.ts';
+import { DEFAULT_REVIEW_POLICY } from '../../src/lib/review/policy.ts';
 import { fieldBlocks } from '../helpers.ts';
 
-const config = parse(readFileSync('admin/config.yml', 'utf8')) as {
-  collections: Array<{ name: string; fields: Array<{ name: string }> }>;
-};
-const order = config.collections.find((c) => c.name === 'articles')!.fields.map((f) => f.name);
+const order = articleFields(DEFAULT_REVIEW_POLICY).map((f) => f.name);
 const dir = 'content/articles';
 const files = readdirSync(dir)
   .filter((n) => n.endsWith('.mdx'))

@@ -2,22 +2,14 @@
 // uses, so `npm run check:content` needs no build and reports every problem at once.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'astro/zod';
-import { articleSchema, type SchemaHelpers } from '../../schemas/article.ts';
+import type { z } from 'astro/zod';
+import { articleSchema } from '../../schemas/article.ts';
 import { pageSchema } from '../../schemas/page.ts';
 import { personSchema } from '../../schemas/person.ts';
 import { type SiteSettings, settingsSchema } from '../../schemas/settings.ts';
 import { FrontmatterError, parseYamlObject, splitFrontmatter } from '../content/frontmatter.ts';
+import { plainHelpers } from '../content/schema-helpers.ts';
 import { type FieldProblem, problemsFromZod } from '../content/schema-issues.ts';
-
-/**
- * Stand-ins for Astro's `image()` and `reference()`: a relative path and an id. Whether
- * the image exists and the person is known is checked below, with a clearer message.
- */
-export const plainHelpers = {
-  image: () => z.string().min(1, { error: 'expected an image path like ./images/name.svg' }),
-  reference: () => z.string().regex(/^[a-z0-9-]+$/, { error: 'expected a person id like "rowan-example"' }),
-} satisfies SchemaHelpers;
 
 const articleValidator = articleSchema(plainHelpers);
 const personValidator = personSchema(plainHelpers);
