@@ -64,6 +64,11 @@ export const articleSchema = <Image extends z.ZodType, Reference extends z.ZodTy
       lastReviewed: plainDate,
       /** Date the next medical review is due (YYYY-MM-DD, UTC); set from the review policy. */
       nextReviewDue: plainDate,
+      /** Fingerprint of the body the reviewer approved ("v1:" + SHA-256 hex), written by npm run review:record. */
+      reviewFingerprint: z
+        .string()
+        .regex(/^v1:[0-9a-f]{64}$/, { error: 'expected "v1:" and 64 hex digits, as npm run review:record writes it' })
+        .optional(),
       /** Date the page was first published (YYYY-MM-DD, UTC). */
       published: plainDate,
       /** Date of the last change readers would notice; leave empty if none since publishing. */

@@ -67,10 +67,16 @@ const ENFORCED_ON_SAVE = ['articles.hero.image', 'articles.hero.alt', 'people.ph
 const optionValues = (f: DecapField) => (f.options ?? []).map((o) => (typeof o === 'string' ? o : o.value));
 const decapRegex = (f: DecapField) => (f.pattern ? new RegExp(f.pattern[0]) : undefined);
 
+/**
+ * Schema fields the CMS does not offer yet (issue 13 added them; the CMS rewrite, issues 17/12,
+ * adds its controls, writing them with the same functions as `npm run review:record`).
+ */
+const NOT_YET_IN_CMS = ['articles.reviewFingerprint', 'settings.reviewPolicy.overdueGraceDays'];
+
 /** Walks a Zod object and the Decap fields side by side; returns every disagreement. */
 function compare(schema: AnyZod, fields: DecapField[], where: string, problems: string[], extra: string[] = []) {
   const shape = inner(schema) as unknown as { shape: Record<string, AnyZod> };
-  const keys = Object.keys(shape.shape);
+  const keys = Object.keys(shape.shape).filter((key) => !NOT_YET_IN_CMS.includes(`${where}.${key}`));
   const names = fields.map((f) => f.name).filter((n) => !extra.includes(n));
   if (JSON.stringify(keys) !== JSON.stringify(names)) {
     problems.push(
