@@ -13,6 +13,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } fro
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { reviewFingerprint } from '../src/lib/review/fingerprint.ts';
 
 export interface GenerateOptions {
   /** How many articles to write. */
@@ -465,6 +466,12 @@ function articleFile(r: ReturnType<typeof rng>, index: number, today: string, ea
     if (i === helplineAt) body.push('<HelplineBox />', '');
     body.push(paragraph(r, name, sources.length, r.int(3, 5)), '');
   });
+  // Generated pages count as reviewed as written, like the sample articles after review:record.
+  fm.splice(
+    fm.indexOf(`nextReviewDue: ${nextReviewDue}`) + 1,
+    0,
+    `reviewFingerprint: ${reviewFingerprint(body.join('\n'))}`,
+  );
   const text = fm.join('\n') + body.join('\n');
   return { slug, text, words: body.join(' ').split(/\s+/).length };
 }
