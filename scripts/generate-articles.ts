@@ -413,10 +413,8 @@ function articleFile(r: ReturnType<typeof rng>, index: number, today: string, ea
       `  alt: ${yamlString(`A calm illustration for a guide about ${name}: soft shapes in blue and green.`)}`,
     );
   }
-  fm.push(
-    'keyTakeaways:',
-    ...r.sample(SENTENCES, r.int(3, 4)).map((s) => `  - ${yamlString(cap(s.replaceAll('{s}', name)))}`),
-  );
+  const keyTakeaways = r.sample(SENTENCES, r.int(3, 4)).map((s) => cap(s.replaceAll('{s}', name)));
+  fm.push('keyTakeaways:', ...keyTakeaways.map((takeaway) => `  - ${yamlString(takeaway)}`));
   fm.push('sources:');
   for (const source of sources) {
     fm.push(
@@ -470,7 +468,7 @@ function articleFile(r: ReturnType<typeof rng>, index: number, today: string, ea
   fm.splice(
     fm.indexOf(`nextReviewDue: ${nextReviewDue}`) + 1,
     0,
-    `reviewFingerprint: ${reviewFingerprint(body.join('\n'))}`,
+    `reviewFingerprint: ${reviewFingerprint({ title, description: descriptionSafe, keyTakeaways, sources, body: body.join('\n') })}`,
   );
   const text = fm.join('\n') + body.join('\n');
   return { slug, text, words: body.join(' ').split(/\s+/).length };

@@ -1,7 +1,8 @@
 // `npm run review:record -- <slug> --reviewer <id> [--today YYYY-MM-DD] [--content-dir DIR]`:
 // records a completed medical review of content/articles/<slug>.mdx. Writes reviewer,
 // lastReviewed, nextReviewDue (from the site's review policy) and reviewFingerprint (the
-// fingerprint of the text as reviewed), changing only those lines of the front matter.
+// fingerprint of the reviewed text: title, description, key takeaways, sources and body),
+// changing only those lines of the front matter.
 // Exit 1 when the review cannot be recorded (unknown article or reviewer, ...), 2 on bad options.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -65,7 +66,7 @@ const problem = reviewerProblem(reviewer, article.data.author, content.people);
 if (problem) fail(1, `--reviewer: ${problem}`);
 
 const policy = content.settings?.reviewPolicy ?? DEFAULT_REVIEW_POLICY;
-const record = reviewRecord(article.body, reviewer, today!, policy);
+const record = reviewRecord({ ...article.data, body: article.body }, reviewer, today!, policy);
 const before = readFileSync(file, 'utf8');
 const after = setFrontmatterFields(before, [
   { key: 'reviewer', value: record.reviewer },

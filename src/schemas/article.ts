@@ -64,7 +64,7 @@ export const articleSchema = <Image extends z.ZodType, Reference extends z.ZodTy
       lastReviewed: plainDate,
       /** Date the next medical review is due (YYYY-MM-DD, UTC); set from the review policy. */
       nextReviewDue: plainDate,
-      /** Fingerprint of the body the reviewer approved ("v1:" + SHA-256 hex), written by npm run review:record. */
+      /** Fingerprint of the text the reviewer approved ("v1:" + SHA-256 hex; src/lib/review/fingerprint.ts), written by npm run review:record. */
       reviewFingerprint: z
         .string()
         .regex(/^v1:[0-9a-f]{64}$/, { error: 'expected "v1:" and 64 hex digits, as npm run review:record writes it' })

@@ -66,6 +66,16 @@ describe('changed since review, from the fingerprint', () => {
     expect(drift(root)).toEqual([]);
   });
 
+  it('flags an edited key takeaway or cited source, but not a re-checked source date', () => {
+    const takeaway = contentWith();
+    edit(takeaway, (text) => text.replace('- Stop slowly, with a doctor.', '- Stop quickly, with a doctor.'));
+    expect(drift(takeaway).map((f) => f.rule)).toEqual(['changed-since-review']);
+    const accessed = contentWith();
+    edit(accessed, (text) => text.replace(/accessed: \d{4}-\d{2}-\d{2}/, 'accessed: 2026-11-20'));
+    expect(readFileSync(article(accessed), 'utf8')).toContain('accessed: 2026-11-20');
+    expect(drift(accessed)).toEqual([]);
+  });
+
   it('accepts a changed body once the review is recorded again', () => {
     const root = contentWith();
     edit(root, (text) => `${text}\nA reviewed addition.\n`);

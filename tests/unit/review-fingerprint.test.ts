@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { decapParse } from '../../src/lib/cms/decap-format.ts';
 import { splitFrontmatter } from '../../src/lib/content/frontmatter.ts';
 import { sha256Hex } from '../../src/lib/core/sha256.ts';
-import { reviewedTextState, reviewFingerprint } from '../../src/lib/review/fingerprint.ts';
+import { type ReviewedContent, reviewedTextState, reviewFingerprint } from '../../src/lib/review/fingerprint.ts';
 import { articleSchema } from '../../src/schemas/article.ts';
 
 const reviewed = `## Stopping baclofen
@@ -19,8 +19,16 @@ Do not stop all at once. Withdrawal can start within 2 days [1][3].
 
 <Callout level="urgent" title="Pump users">A missed refill is an emergency.</Callout>
 `;
-const fingerprint = reviewFingerprint(reviewed);
-const changes = (edited: string) => reviewFingerprint(edited) !== fingerprint;
+const page: ReviewedContent = {
+  title: 'Baclofen withdrawal',
+  description: 'Stopping baclofen all at once can cause seizures.',
+  keyTakeaways: ['Do not stop baclofen suddenly.', 'A taper is the safest way to stop.'],
+  sources: [{ title: 'Baclofen', publisher: 'MedlinePlus', url: 'https://medlineplus.gov/a682530.html', year: 2024 }],
+  body: reviewed,
+};
+const fingerprint = reviewFingerprint(page);
+const changes = (edited: string) => reviewFingerprint({ ...page, body: edited }) !== fingerprint;
+const changesPage = (edit: Partial<ReviewedContent>) => reviewFingerprint({ ...page, ...edit }) !== fingerprint;
 
 describe('sha256Hex (pure, no node:crypto)', () => {
   it('agrees with node:crypto on empty, block-boundary, multi-block and non-ASCII input', () => {
@@ -67,18 +75,33 @@ describe('reviewFingerprint', () => {
     expect(changes(`\n\n${reviewed}\n\n`)).toBe(false);
   });
 
-  it('says whether a body is still the reviewed text', () => {
-    expect(reviewedTextState(reviewed, fingerprint)).toBe('unchanged');
-    expect(reviewedTextState(reviewed.replace('5 mg', '10 mg'), fingerprint)).toBe('changed');
-    expect(reviewedTextState(reviewed, undefined)).toBe('unrecorded');
+  it('covers what patients read besides the body: title, description, key takeaways, cited sources', () => {
+    expect(changesPage({ title: 'Baclofen withdrawal timeline' })).toBe(true);
+    expect(changesPage({ description: 'Stopping baclofen all at once can cause a seizure.' })).toBe(true);
+    expect(changesPage({ keyTakeaways: ['Do not stop baclofen suddenly.', 'A taper is a safe way to stop.'] })).toBe(
+      true,
+    );
+    expect(changesPage({ keyTakeaways: [...page.keyTakeaways!].reverse() })).toBe(true);
+    expect(changesPage({ sources: [{ ...page.sources![0], url: 'https://example.org/other' }] })).toBe(true);
+    expect(changesPage({ sources: [{ ...page.sources![0], year: 2019 }] })).toBe(true);
+    expect(changesPage({ sources: [] })).toBe(true);
+    // The same words wrapped differently (as YAML folding or the CMS may write them) are the same text.
+    expect(changesPage({ description: 'Stopping baclofen all at once\n  can cause seizures. ' })).toBe(false);
   });
 
-  it('gives the same value for the body as the site reads it and as Decap CMS reads it', () => {
+  it('says whether a page is still the reviewed text', () => {
+    expect(reviewedTextState(page, fingerprint)).toBe('unchanged');
+    expect(reviewedTextState({ ...page, body: reviewed.replace('5 mg', '10 mg') }, fingerprint)).toBe('changed');
+    expect(reviewedTextState(page, undefined)).toBe('unrecorded');
+  });
+
+  it('gives the same value for an article as the site reads it and as Decap CMS reads it', () => {
     for (const name of readdirSync('content/articles').filter((n) => n.endsWith('.mdx'))) {
       const source = readFileSync(`content/articles/${name}`, 'utf8');
       const { data, body } = splitFrontmatter(source);
-      expect(reviewFingerprint(body), name).toBe(data.reviewFingerprint);
-      expect(reviewFingerprint(String(decapParse(source).body)), name).toBe(data.reviewFingerprint);
+      expect(reviewFingerprint({ ...(data as unknown as ReviewedContent), body }), name).toBe(data.reviewFingerprint);
+      const decap = decapParse(source) as unknown as ReviewedContent;
+      expect(reviewFingerprint({ ...decap, body: String(decap.body) }), name).toBe(data.reviewFingerprint);
     }
   });
 

@@ -36,14 +36,14 @@ describe('npm run review:record', () => {
       reviewer: 'rowan-example',
       lastReviewed: '2026-11-26',
       nextReviewDue: '2027-11-26',
-      reviewFingerprint: reviewFingerprint(body),
+      reviewFingerprint: reviewFingerprint({ ...(data as any), body }),
     });
     expect(body).toBe(splitFrontmatter(edited).body);
     const changedLines = after.split('\n').filter((line, i) => line !== edited.split('\n')[i]);
     expect(changedLines).toEqual([
       'lastReviewed: 2026-11-26',
       'nextReviewDue: 2027-11-26',
-      `reviewFingerprint: ${reviewFingerprint(body)}`,
+      `reviewFingerprint: ${reviewFingerprint({ ...(data as any), body })}`,
     ]);
     expect(runContentCheck({ root, today: '2026-11-26' }).findings).toEqual([]);
   });

@@ -109,7 +109,7 @@ export function runContentCheck({
         message: `reads at US grade ${readingGrade}, above the site's target of ${maxGrade}: use shorter sentences and everyday words`,
       });
     }
-    const textState = reviewedTextState(article.body, data.reviewFingerprint);
+    const textState = reviewedTextState({ ...data, body: article.body }, data.reviewFingerprint);
     if (textState === 'changed') {
       findings.push({
         severity: strict ? 'error' : 'warning',

@@ -2,7 +2,7 @@
 // (`npm run review:record` now, the CMS's "Record review completed" control later): the
 // reviewer, the day, the next due date from the policy, and the fingerprint of the approved text.
 import type { PlainDate } from '../core/dates.ts';
-import { reviewFingerprint } from './fingerprint.ts';
+import { type ReviewedContent, reviewFingerprint } from './fingerprint.ts';
 import { nextReviewDueFrom, type ReviewPolicy } from './policy.ts';
 
 export interface ReviewRecord {
@@ -12,9 +12,9 @@ export interface ReviewRecord {
   reviewFingerprint: string;
 }
 
-/** The front-matter values a review of `body` by `reviewer`, completed on `today`, sets. */
+/** The front-matter values a review of `content` by `reviewer`, completed on `today`, sets. */
 export function reviewRecord(
-  body: string,
+  content: ReviewedContent,
   reviewer: string,
   today: PlainDate,
   policy: Pick<ReviewPolicy, 'intervalMonths'>,
@@ -23,7 +23,7 @@ export function reviewRecord(
     reviewer,
     lastReviewed: today,
     nextReviewDue: nextReviewDueFrom(today, policy),
-    reviewFingerprint: reviewFingerprint(body),
+    reviewFingerprint: reviewFingerprint(content),
   };
 }
 
