@@ -466,7 +466,7 @@ function articleFile(r: ReturnType<typeof rng>, index: number, today: string, ea
   });
   // Generated pages count as reviewed as written, like the sample articles after review:record.
   fm.splice(
-    fm.indexOf(`nextReviewDue: ${nextReviewDue}`) + 1,
+    fm.indexOf('draft: false') + 1,
     0,
     `reviewFingerprint: ${reviewFingerprint({ title, description: descriptionSafe, keyTakeaways, sources, body: body.join('\n') })}`,
   );

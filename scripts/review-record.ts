@@ -72,7 +72,8 @@ const after = setFrontmatterFields(before, [
   { key: 'reviewer', value: record.reviewer },
   { key: 'lastReviewed', value: record.lastReviewed },
   { key: 'nextReviewDue', value: record.nextReviewDue },
-  { key: 'reviewFingerprint', value: record.reviewFingerprint, after: 'nextReviewDue' },
+  // A new field goes last, where Decap CMS keeps a field it does not edit (so a CMS save moves nothing).
+  { key: 'reviewFingerprint', value: record.reviewFingerprint },
 ]);
 // Refuse to write anything but the four values: the body and every other field stay as they were.
 const was = splitFrontmatter(before);

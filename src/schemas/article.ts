@@ -64,11 +64,6 @@ export const articleSchema = <Image extends z.ZodType, Reference extends z.ZodTy
       lastReviewed: plainDate,
       /** Date the next medical review is due (YYYY-MM-DD, UTC); set from the review policy. */
       nextReviewDue: plainDate,
-      /** Fingerprint of the text the reviewer approved ("v1:" + SHA-256 hex; src/lib/review/fingerprint.ts), written by npm run review:record. */
-      reviewFingerprint: z
-        .string()
-        .regex(/^v1:[0-9a-f]{64}$/, { error: 'expected "v1:" and 64 hex digits, as npm run review:record writes it' })
-        .optional(),
       /** Date the page was first published (YYYY-MM-DD, UTC). */
       published: plainDate,
       /** Date of the last change readers would notice; leave empty if none since publishing. */
@@ -90,6 +85,14 @@ export const articleSchema = <Image extends z.ZodType, Reference extends z.ZodTy
       redirectFrom: z.array(slugLike('an old slug')).default([]),
       /** A draft is never built into the public site. */
       draft: z.boolean().default(false),
+      /**
+       * Fingerprint of the text the reviewer approved ("v1:" + SHA-256 hex; src/lib/review/fingerprint.ts),
+       * written by npm run review:record. Last, where Decap CMS keeps a field it does not edit.
+       */
+      reviewFingerprint: z
+        .string()
+        .regex(/^v1:[0-9a-f]{64}$/, { error: 'expected "v1:" and 64 hex digits, as npm run review:record writes it' })
+        .optional(),
     })
     .superRefine((data, ctx) => {
       // Compare only dates that are themselves valid; a broken one already has its own message.

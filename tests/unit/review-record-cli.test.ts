@@ -48,7 +48,7 @@ describe('npm run review:record', () => {
     expect(runContentCheck({ root, today: '2026-11-26' }).findings).toEqual([]);
   });
 
-  it('adds the fingerprint after nextReviewDue, giving exactly the migrated sample article (CMS style)', () => {
+  it('adds the fingerprint as the last field, giving exactly the migrated sample article (CMS style)', () => {
     // content/ is kept in Decap's own YAML style (npm run cms:format -- --check), so a save in the CMS stays a one-line diff.
     const root = mkdtempSync(path.join(tmpdir(), 'content-real-'));
     cpSync('content', root, { recursive: true });
@@ -57,9 +57,8 @@ describe('npm run review:record', () => {
     writeFileSync(file, migrated.replace(/^reviewFingerprint: .*\n/m, ''));
     const { status } = record(root, 'baclofen-withdrawal', '--reviewer', 'rowan-example', '--today', '2026-10-14');
     expect(status).toBe(0);
-    expect(readFileSync(file, 'utf8')).toMatch(
-      /\nnextReviewDue: 2027-10-14\nreviewFingerprint: v1:[0-9a-f]{64}\npublished:/,
-    );
+    // Last is where Decap keeps a field its config does not list, so a CMS save moves nothing.
+    expect(readFileSync(file, 'utf8')).toMatch(/\ndraft: false\nreviewFingerprint: v1:[0-9a-f]{64}\n---\n/);
     expect(readFileSync(file, 'utf8')).toBe(migrated);
   });
 
