@@ -49,7 +49,7 @@ if (today === undefined) {
 }
 if (!isPlainDate(today)) fail(2, `--today: expected a date written YYYY-MM-DD, got "${today}"`);
 
-const slug = positionals[0].replace(/\.mdx$/, '');
+const slug = path.basename(positionals[0]).replace(/\.mdx$/, '');
 const root = path.resolve(values['content-dir'] ?? contentRoot());
 const file = path.join(root, 'articles', `${slug}.mdx`);
 const shown = path.relative(process.cwd(), file) || file;
