@@ -21,7 +21,7 @@ import { build } from 'esbuild';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { cmsConfig } from '../lib/cms/config.ts';
 import { siteUrl } from '../lib/core/site-url.ts';
-import type { ReviewPolicy } from '../lib/review/policy.ts';
+import { DEFAULT_REVIEW_POLICY, type ReviewPolicy } from '../lib/review/policy.ts';
 import { settingsSchema } from '../schemas/settings.ts';
 
 export const ADMIN_BASE = '/admin/';
@@ -63,7 +63,7 @@ function reviewPolicy(contentRoot: string): ReviewPolicy {
   } catch {
     // check:content reports an unreadable settings file; the editor still opens.
   }
-  return settingsSchema.shape.reviewPolicy.parse({});
+  return DEFAULT_REVIEW_POLICY;
 }
 
 /** /admin/config.yml: generated, with a header saying so. */

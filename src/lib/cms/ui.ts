@@ -107,6 +107,8 @@ export const ARTICLE_UI: UiMap = {
     item: { name: 'slug', label: 'Old slug', patternMessage: 'Use the old slug in lower-case-hyphenated form.' },
   },
   draft: { label: 'Draft (never built into the site)' },
+  // Written by "Record review" with the review date; kept as it is by every other save.
+  reviewFingerprint: { label: 'Fingerprint of the reviewed text', widget: 'hidden' },
 };
 
 export const PERSON_UI: UiMap = {
@@ -178,6 +180,7 @@ export const SETTINGS_UI: UiMap = {
     fields: {
       intervalMonths: { label: 'Months between reviews' },
       warningDays: { label: 'Days before due date to warn' },
+      overdueGraceDays: { label: 'Days overdue before the content check fails' },
     },
   },
   readability: {
