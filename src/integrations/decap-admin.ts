@@ -21,7 +21,8 @@ import { build } from 'esbuild';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { cmsConfig } from '../lib/cms/config.ts';
 import { siteUrl } from '../lib/core/site-url.ts';
-import { DEFAULT_REVIEW_POLICY, type ReviewPolicy } from '../lib/review/policy.ts';
+import { DEFAULT_REVIEW_POLICY } from '../lib/review/default-policy.ts';
+import type { ReviewPolicy } from '../lib/review/policy.ts';
 import { settingsSchema } from '../schemas/settings.ts';
 
 export const ADMIN_BASE = '/admin/';

@@ -4,8 +4,9 @@
 import path from 'node:path';
 import type { PlainDate } from '../core/dates.ts';
 import { checkMdxBody } from '../mdx/safety.ts';
+import { DEFAULT_REVIEW_POLICY } from '../review/default-policy.ts';
 import { reviewedTextState } from '../review/fingerprint.ts';
-import { DEFAULT_REVIEW_POLICY, type ReviewStatus, reviewState } from '../review/policy.ts';
+import { type ReviewStatus, reviewState } from '../review/policy.ts';
 import { readabilityOf, readableText } from '../review/readability.ts';
 import { type Finding, reviewFindings } from '../review/rules.ts';
 import { articleRedirects } from '../seo/site-map.ts';
