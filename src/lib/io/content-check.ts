@@ -2,12 +2,12 @@
 // review-governance rules, changes since review and readability, as one report.
 import path from 'node:path';
 import type { PlainDate } from '../core/dates.ts';
-import { checkMdxBody } from '../mdx/safety.ts';
 import { DEFAULT_REVIEW_POLICY, type ReviewStatus, reviewStatus } from '../review/policy.ts';
 import { readabilityOf, readableText } from '../review/readability.ts';
 import { type Finding, reviewFindings } from '../review/rules.ts';
 import { articleRedirects } from '../seo/site-map.ts';
 import { bodyChangedSinceReview, historyState } from './git-history.ts';
+import { checkMdxFiles } from './mdx-check.ts';
 import { loadContent } from './read-content.ts';
 
 export interface ArticleSummary {
@@ -54,13 +54,14 @@ export function runContentCheck({ root, today, strict = false, useHistory = true
       ...problem,
     })),
   ];
-  // MDX safety applies to every file, drafts included: nothing unsafe may sit in content/.
-  for (const file of [...content.articles, ...content.pages]) {
-    for (const problem of checkMdxBody(file.body, file.bodyStartLine - 1)) {
+  // MDX safety applies to every file the build compiles, drafts included: each is compiled by the
+  // build's own compiler and judged on its own tree (src/lib/io/mdx-compiler.ts).
+  for (const [file, problems] of checkMdxFiles(content.mdxFiles, content.root)) {
+    for (const problem of problems) {
       findings.push({
         severity: 'error',
         rule: `mdx-${problem.kind}`,
-        file: file.file,
+        file: path.relative(process.cwd(), file) || file,
         field: `line ${problem.line}`,
         message: problem.message,
       });
