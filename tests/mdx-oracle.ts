@@ -114,8 +114,14 @@ export function judgeCompiledModule(code: string, mdxFile: string, contentRoot: 
     ) {
       const [type, props] = node.arguments;
       const element = elementOf(type);
-      if (!element) return flag(type, 'element outside the allow-list');
-      if (!ts.isObjectLiteralExpression(props)) return flag(props, 'computed props');
+      if (!element) {
+        flag(type, 'element outside the allow-list');
+        return;
+      }
+      if (!ts.isObjectLiteralExpression(props)) {
+        flag(props, 'computed props');
+        return;
+      }
       const given = new Set<string>();
       for (const property of props.properties) {
         if (!ts.isPropertyAssignment(property)) {
@@ -205,7 +211,7 @@ export function judgeCompiledModule(code: string, mdxFile: string, contentRoot: 
         }
         if (
           ts.isObjectBindingPattern(declaration.name) &&
-          declaration.initializer?.getText(source) === '_components' &&
+          ['_components', 'props.components || {}'].includes(declaration.initializer?.getText(source) ?? '') &&
           declaration.name.elements.every((e) => Object.hasOwn(COMPONENTS, e.name.getText(source)) && !e.propertyName)
         ) {
           continue;
@@ -222,7 +228,11 @@ export function judgeCompiledModule(code: string, mdxFile: string, contentRoot: 
     }
   };
 
-  for (const statement of source.statements) {
+  // Imports first: the compiler appends picture imports after the function that uses them.
+  const statements = [...source.statements].sort(
+    (a, b) => Number(ts.isImportDeclaration(b)) - Number(ts.isImportDeclaration(a)),
+  );
+  for (const statement of statements) {
     if (ts.isImportDeclaration(statement)) {
       const from = (statement.moduleSpecifier as ts.StringLiteral).text;
       const clause = statement.importClause;

@@ -124,6 +124,13 @@ function errorLine(error: unknown): number {
   return match ? Number(match[1]) : 1;
 }
 
+/** The problems a failed compile stands for: the guard's own list, or the compiler's error. */
+export function compileErrorProblems(error: unknown): MdxSafetyProblem[] {
+  if (error instanceof UnsafeMdxError) return error.problems;
+  const message = ((error as Error).message ?? String(error)).replace(/^\d+:\d+:\s*/, '').split('\n')[0];
+  return [{ line: errorLine(error), kind: 'syntax', message: `the MDX cannot be read: ${message}` }];
+}
+
 /**
  * Compiles one MDX file exactly as the build would (same split, same processor, same options)
  * and returns the guard's verdict, or the compiler's own error as a syntax problem.
@@ -143,8 +150,6 @@ export async function compileEditorMdx(file: string, source: string, contentRoot
     const result = await renderer.process(split.content, path.resolve(file), split.frontmatter);
     return { problems: [], code: result.code };
   } catch (error) {
-    if (error instanceof UnsafeMdxError) return { problems: error.problems };
-    const message = ((error as Error).message ?? String(error)).replace(/^\d+:\d+:\s*/, '').split('\n')[0];
-    return { problems: [{ line: errorLine(error), kind: 'syntax', message: `the MDX cannot be read: ${message}` }] };
+    return { problems: compileErrorProblems(error) };
   }
 }
