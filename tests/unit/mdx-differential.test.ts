@@ -128,7 +128,8 @@ function expectAgreement(name: string, v: Verdicts) {
 
 describe('the build is given the processor check:content compiles with', () => {
   it('Sätteri with GFM and smart punctuation, the guard last among plugins that change the tree', () => {
-    const processor = astroConfig.markdown?.processor as Processor & {
+    const processor = astroConfig.markdown?.processor as unknown as {
+      name: string;
       options: { mdastPlugins: Array<{ name: string }>; hastPlugins: unknown[]; features: unknown };
     };
     expect(processor.name).toBe('satteri');

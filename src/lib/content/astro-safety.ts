@@ -44,12 +44,13 @@ export function withoutAstroInternals<S extends z.ZodType>(schema: S) {
 }
 
 /** An image field: a plain local picture path (checked first), then Astro's own image(). */
-export function localImage<S extends z.ZodType<unknown, string>>(image: S) {
+export function localImage<S extends z.ZodType>(image: S): z.ZodType<z.output<S>, string> {
+  // Astro's image() is typed by what it produces (image metadata) but reads a path string.
   return z
     .string({ error: 'expected an image path like ./images/name.svg' })
     .superRefine((reference, ctx) => {
       const problem = localImageReferenceProblem(reference);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     })
-    .pipe(image);
+    .pipe(image as unknown as z.ZodType<z.output<S>, string>);
 }

@@ -16,7 +16,7 @@ import { splitLikeAstro } from './astro-frontmatter.ts';
 /** Parser features for editors' content; astro.config.mjs passes exactly these. */
 export const EDITOR_FEATURES = { gfm: true, smartPunctuation: true } as const;
 /** No code highlighting: editors' pages have no code worth colouring, and it keeps Shiki out. */
-export const SYNTAX_HIGHLIGHT = false;
+export const SYNTAX_HIGHLIGHT = false as const;
 
 const realpath = (file: string) => {
   try {
