@@ -3,7 +3,7 @@
 // the shape a safe page compiles to: the JSX runtime and picture imports, the fixed MDXContent
 // wrapper, and calls that build allow-listed HTML elements and components from literal values.
 // Anything else (an expression, an import of code, another element or attribute) is reported.
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 
@@ -245,7 +245,15 @@ export function judgeCompiledModule(code: string, mdxFile: string, contentRoot: 
       } else if (clause?.name && !named && (from.startsWith('./') || from.startsWith('../'))) {
         const file = path.resolve(path.dirname(mdxFile), from);
         const real = existsSync(file) ? realpathSync(file) : undefined;
-        if (real?.startsWith(`${root}/`) && statSync(real).isFile() && IMAGE_FILE.test(path.basename(real))) {
+        // An SVG that can script or link out is a document, not a picture.
+        const active = (file: string) =>
+          file.endsWith('.svg') && /<script|<foreignObject|\son\w+\s*=|javascript:/i.test(readFileSync(file, 'utf8'));
+        if (
+          real?.startsWith(`${root}/`) &&
+          statSync(real).isFile() &&
+          IMAGE_FILE.test(path.basename(real)) &&
+          !active(real)
+        ) {
           images.add(clause.name.text);
           continue;
         }

@@ -10,6 +10,7 @@ import { loadContent } from '../../src/lib/io/read-content.ts';
 import { MDX_LIMITS, preParseProblems } from '../../src/lib/mdx/limits.ts';
 import { IMAGE_EXTENSIONS, localImageReferenceProblem } from '../../src/lib/mdx/media.ts';
 import { linkUrlProblem } from '../../src/lib/mdx/safety.ts';
+import { svgProblem } from '../../src/lib/mdx/svg.ts';
 import { contentWith, FIXTURES } from '../helpers.ts';
 
 const attacksDir = path.join(FIXTURES, 'mdx-attacks');
@@ -66,8 +67,10 @@ const expected: Record<string, Array<[rule: string, where: string]>> = {
     ['mdx-url', 'line 44'],
   ],
   'articles/image-remote.mdx': [['mdx-image', 'line 42']],
+  'articles/image-svg-with-script.mdx': [['mdx-image', 'line 42']],
   'articles/image-symlink-to-module.mdx': [['mdx-image', 'line 42']],
   'articles/images/chart.mjs': [['schema', '(file name)']],
+  'articles/images/scripted-chart.svg': [['schema', '(file)']],
   'articles/img-onerror.mdx': [['mdx-element', 'line 42']],
   'articles/import-statement.mdx': [['mdx-esm', 'line 42']],
   'articles/javascript-link.mdx': [['mdx-url', 'line 42']],
@@ -105,7 +108,7 @@ function attackFiles(): string[] {
     for (const name of readdirSync(path.join(attacksDir, folder))) {
       const file = `${folder}/${name}`;
       if (
-        /\.(mdx|mjs)$/.test(name) ||
+        /\.(mdx|mjs|svg)$/.test(name) ||
         (folder === 'people' &&
           !/^(jamie-placeholder|marcus-demo|rowan-example)\.yml$/.test(name) &&
           name.endsWith('.yml'))
@@ -312,5 +315,29 @@ describe('link targets', () => {
   ])('%s', (url, problem) => {
     if (problem) expect(linkUrlProblem(url)).toMatch(problem);
     else expect(linkUrlProblem(url)).toBeUndefined();
+  });
+});
+
+describe('SVG pictures hold drawing only', () => {
+  it('accepts every sample picture', () => {
+    for (const folder of ['content/articles/images', path.join(FIXTURES, 'content-good/articles/images')]) {
+      for (const name of readdirSync(folder).filter((n) => n.endsWith('.svg'))) {
+        expect(svgProblem(readFileSync(path.join(folder, name), 'utf8')), name).toBeUndefined();
+      }
+    }
+  });
+
+  it.each([
+    ['<svg><script>alert(1)</script></svg>', /<script> is not allowed/],
+    ['<svg onload="alert(1)"/>', /attribute onload/],
+    ['<svg><a href="javascript:alert(1)"><rect/></a></svg>', /<a> is not allowed/],
+    ['<svg><use href="https://evil.example/x.svg#a"/></svg>', /may only point inside the picture/],
+    ['<svg><rect fill="url(https://evil.example/x)"/></svg>', /may not refer to another file/],
+    ['<svg><foreignObject><div/></foreignObject></svg>', /<foreignObject> is not allowed/],
+    ['<!DOCTYPE svg [<!ENTITY a "b">]><svg/>', /DOCTYPE, entities/],
+    ['<svg><set attributeName="href" to="javascript:x"/></svg>', /<set> is not allowed/],
+    ['<svg>\n<style>@import url(x)</style></svg>', /^line 2: <style> is not allowed/],
+  ])('refuses %s', (svg, problem) => {
+    expect(svgProblem(svg)).toMatch(problem);
   });
 });

@@ -4,13 +4,14 @@
 // split. So the check and the build parse with the same parser, the same features (GFM tables,
 // footnotes, strikethrough, task lists; smart punctuation) and the same plugins, and judge the
 // same tree: they cannot disagree.
-import { realpathSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
 import { compilerInputProblems, mdxSafetyGuard, UnsafeMdxError } from '../mdx/guard.ts';
 import { isImageFileName, resolveLocalImage } from '../mdx/media.ts';
 import type { MdxSafetyProblem } from '../mdx/safety.ts';
+import { svgProblem } from '../mdx/svg.ts';
 import { splitLikeAstro } from './astro-frontmatter.ts';
 
 /** Parser features for editors' content; astro.config.mjs passes exactly these. */
@@ -29,7 +30,8 @@ const realpath = (file: string) => {
 /**
  * Checks a local picture the compiler would import: it must exist, be a regular file whose
  * real path (symbolic links followed, as Vite follows them) is an image file inside the
- * content folder. Vite picks a loader from the extension of that real path.
+ * content folder (Vite picks a loader from the extension of that real path), and an SVG must
+ * be drawing only (src/lib/mdx/svg.ts).
  */
 export function localImageChecker(contentRoot: string) {
   return (fromFile: string, reference: string): string | undefined => {
@@ -44,6 +46,8 @@ export function localImageChecker(contentRoot: string) {
     if (!real.startsWith(`${root}${path.sep}`) || !isImageFileName(path.basename(real))) {
       return `"${reference}" is a link to a file that is not an image inside the content folder`;
     }
+    const svg = real.endsWith('.svg') ? svgProblem(readFileSync(real, 'utf8')) : undefined;
+    if (svg) return `${reference}, ${svg}`;
     return undefined;
   };
 }

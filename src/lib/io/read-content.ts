@@ -12,6 +12,7 @@ import { FrontmatterError, frontmatterText, parseYamlObject, splitFrontmatter } 
 import { type FieldProblem, problemsFromZod } from '../content/schema-issues.ts';
 import { MDX_LIMITS } from '../mdx/limits.ts';
 import { IMAGE_EXTENSIONS, isImageFileName } from '../mdx/media.ts';
+import { svgProblem } from '../mdx/svg.ts';
 import { astroFrontmatterText } from './astro-frontmatter.ts';
 import { localImageChecker } from './mdx-compiler.ts';
 
@@ -29,6 +30,8 @@ const personValidator = withoutAstroInternals(personSchema(plainHelpers));
 const pageValidator = withoutAstroInternals(pageSchema);
 const settingsValidator = withoutAstroInternals(settingsSchema);
 
+/** Largest SVG picture read for checking (the sample pictures are 1–3 KB). */
+const MAX_SVG_BYTES = 1024 * 1024;
 /** Largest YAML data file (a person, the settings): far above any real one. */
 const MAX_YAML_BYTES = 64 * 1024;
 /** Folders of pictures, relative to the content root; they hold image files and nothing else. */
@@ -232,6 +235,10 @@ export function loadContent(root: string, cwd = process.cwd()): LoadedContent {
           field: '(file name)',
           message: `the media folder holds only pictures named like chart-2024.png (${IMAGE_EXTENSIONS.join(', ')}; lower-case letters, digits and hyphens): remove or rename this file`,
         });
+      } else if (entry.name.endsWith('.svg')) {
+        const text = readText(file, MAX_SVG_BYTES, '(file)');
+        const problem = text === undefined ? undefined : svgProblem(text);
+        if (problem) problems.push({ file: display(file), field: '(file)', message: problem });
       }
     }
   };
