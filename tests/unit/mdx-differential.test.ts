@@ -12,12 +12,13 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { beforeAll, describe, expect, it } from 'vitest';
 import astroConfig from '../../astro.config.mjs';
 import { splitLikeAstro } from '../../src/lib/io/astro-frontmatter.ts';
+import { localImageChecker } from '../../src/lib/io/local-media.ts';
 import { checkMdxFiles } from '../../src/lib/io/mdx-check.ts';
 import {
   compileEditorMdx,
   compileErrorProblems,
   EDITOR_FEATURES,
-  localImageChecker,
+  editorMarkdownProcessor,
   SYNTAX_HIGHLIGHT,
 } from '../../src/lib/io/mdx-compiler.ts';
 import { mdxSafetyGuard } from '../../src/lib/mdx/guard.ts';
@@ -137,6 +138,20 @@ describe('the build is given the processor check:content compiles with', () => {
     expect(processor.options.mdastPlugins.map((p) => p.name)).toEqual(['steady-ground:mdx-allow-list']);
     expect(processor.options.hastPlugins).toEqual([]);
     expect(astroConfig.markdown?.syntaxHighlight).toBe(SYNTAX_HIGHLIGHT);
+  });
+});
+
+describe('the guard judges the tree after every plugin that changes it', () => {
+  it('stays last when an integration adds an mdast plugin later, and refuses what that plugin injects', async () => {
+    const processor = editorMarkdownProcessor(CONTENT);
+    const injector = {
+      name: 'an-integration-added-later',
+      paragraph: () => ({ raw: '<script>alert(1)</script>' }),
+    };
+    processor.options.mdastPlugins.push(injector);
+    const compiled = await attempt(await renderer(processor), 'Plain text.\n', CORPUS_FILE, {});
+    expect(processor.options.mdastPlugins.at(-1)).not.toBe(injector);
+    expect(compiled.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^<script> is not allowed/)]);
   });
 });
 

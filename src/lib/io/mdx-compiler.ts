@@ -4,53 +4,18 @@
 // split. So the check and the build parse with the same parser, the same features (GFM tables,
 // footnotes, strikethrough, task lists; smart punctuation) and the same plugins, and judge the
 // same tree: they cannot disagree.
-import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
 import { compilerInputProblems, mdxSafetyGuard, UnsafeMdxError } from '../mdx/guard.ts';
-import { isImageFileName, resolveLocalImage } from '../mdx/media.ts';
 import type { MdxSafetyProblem } from '../mdx/safety.ts';
-import { svgProblem } from '../mdx/svg.ts';
 import { splitLikeAstro } from './astro-frontmatter.ts';
+import { localImageChecker } from './local-media.ts';
 
 /** Parser features for editors' content; astro.config.mjs passes exactly these. */
 export const EDITOR_FEATURES = { gfm: true, smartPunctuation: true } as const;
 /** No code highlighting: editors' pages have no code worth colouring, and it keeps Shiki out. */
 export const SYNTAX_HIGHLIGHT = false as const;
-
-const realpath = (file: string) => {
-  try {
-    return realpathSync(file);
-  } catch {
-    return undefined;
-  }
-};
-
-/**
- * Checks a local picture the compiler would import: it must exist, be a regular file whose
- * real path (symbolic links followed, as Vite follows them) is an image file inside the
- * content folder (Vite picks a loader from the extension of that real path), and an SVG must
- * be drawing only (src/lib/mdx/svg.ts).
- */
-export function localImageChecker(contentRoot: string) {
-  return (fromFile: string, reference: string): string | undefined => {
-    const root = realpath(contentRoot) ?? path.resolve(contentRoot);
-    const fromReal = realpath(fromFile) ?? path.resolve(fromFile);
-    const resolved = resolveLocalImage(fromReal, reference, root);
-    if (!resolved.inside) return `"${reference}" points outside the content folder`;
-    const real = realpath(resolved.path);
-    if (!real || !statSync(real).isFile()) {
-      return `points to ${reference}, which does not exist next to the file: upload the image or fix the path`;
-    }
-    if (!real.startsWith(`${root}${path.sep}`) || !isImageFileName(path.basename(real))) {
-      return `"${reference}" is a link to a file that is not an image inside the content folder`;
-    }
-    const svg = real.endsWith('.svg') ? svgProblem(readFileSync(real, 'utf8')) : undefined;
-    if (svg) return `${reference}, ${svg}`;
-    return undefined;
-  };
-}
 
 type Processor = ReturnType<typeof satteri>;
 type MdxRenderer = Awaited<ReturnType<NonNullable<Processor['createMdxRenderer']>>>;
@@ -61,13 +26,20 @@ type MdxRenderer = Awaited<ReturnType<NonNullable<Processor['createMdxRenderer']
  * native parser is called at all.
  */
 export function editorMarkdownProcessor(contentRoot: string): Processor {
-  const processor = satteri({
-    mdastPlugins: [mdxSafetyGuard({ checkLocalImage: localImageChecker(contentRoot) })],
-    features: { ...EDITOR_FEATURES },
-  });
+  const guard = mdxSafetyGuard({ checkLocalImage: localImageChecker(contentRoot) });
+  const processor = satteri({ mdastPlugins: [guard], features: { ...EDITOR_FEATURES } });
+  // Integrations may add mdast plugins to the processor after this; the guard must judge the
+  // tree they leave behind, so it is moved to the end when the compiler is created.
+  const keepGuardLast = () => {
+    const plugins = processor.options.mdastPlugins;
+    const index = plugins.indexOf(guard);
+    if (index >= 0) plugins.splice(index, 1);
+    plugins.push(guard);
+  };
   const createMdxRenderer = processor.createMdxRenderer?.bind(processor);
   const createRenderer = processor.createRenderer.bind(processor);
   processor.createMdxRenderer = async (shared, mdx) => {
+    keepGuardLast();
     const renderer = (await createMdxRenderer?.(shared, mdx)) as MdxRenderer;
     return {
       process(content, filePath, frontmatter) {
@@ -78,6 +50,7 @@ export function editorMarkdownProcessor(contentRoot: string): Processor {
     };
   };
   processor.createRenderer = async (shared) => {
+    keepGuardLast();
     const renderer = await createRenderer(shared);
     return {
       render(content, options) {

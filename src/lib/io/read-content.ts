@@ -14,7 +14,7 @@ import { MDX_LIMITS } from '../mdx/limits.ts';
 import { IMAGE_EXTENSIONS, isImageFileName } from '../mdx/media.ts';
 import { svgProblem } from '../mdx/svg.ts';
 import { astroFrontmatterText } from './astro-frontmatter.ts';
-import { localImageChecker } from './mdx-compiler.ts';
+import { localImageChecker } from './local-media.ts';
 
 /**
  * Stand-ins for Astro's `image()` and `reference()`: a relative path and an id. Whether
