@@ -375,6 +375,27 @@ describe('the guard refuses', () => {
     expect(answer.headers['access-control-allow-origin']).toBe(ADMIN); // the admin can show why
   });
 
+  it('a rename into another collection’s folder (decap-server would move the whole folder)', async () => {
+    const answer = await send({
+      action: 'persistEntry',
+      params: {
+        branch,
+        dataFiles: [
+          {
+            slug: 'x',
+            path: 'content/articles/good-withdrawal-article.mdx',
+            raw: 'x',
+            newPath: 'content/people/x.yml',
+          },
+        ],
+        assets: [],
+        options: { commitMessage: 'x', useWorkflow: false, status: 'draft' },
+      },
+    });
+    expect(answer.status).toBe(403);
+    expect(answer.json.error).toMatch(/renamed within its own folder/);
+  });
+
   it('uploads of anything but a picture', async () => {
     for (const name of ['chart.mjs', 'chart.js', 'page.html', 'chart.png.mjs', 'Chart.PNG', '.hidden.png']) {
       const answer = await send({

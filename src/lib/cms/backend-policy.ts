@@ -128,12 +128,19 @@ const asset = z.strictObject({
   content: z.string().max(30 * 1024 * 1024),
   encoding: z.literal('base64'),
 });
-const dataFile = z.strictObject({
-  slug: z.string().max(200),
-  path: entryPath,
-  raw: z.string().max(1024 * 1024),
-  newPath: entryPath.optional(),
-});
+const folderOf = (value: string) => value.slice(0, value.lastIndexOf('/'));
+const dataFile = z
+  .strictObject({
+    slug: z.string().max(200),
+    path: entryPath,
+    raw: z.string().max(1024 * 1024),
+    newPath: entryPath.optional(),
+  })
+  // A rename stays in its collection's folder: decap-server moves every file of the old folder.
+  .refine((file) => file.newPath === undefined || folderOf(file.newPath) === folderOf(file.path), {
+    error: 'an entry can only be renamed within its own folder',
+    path: ['newPath'],
+  });
 
 function paramsFor(branch: z.ZodType) {
   const base = { branch };
