@@ -85,7 +85,7 @@ function fileNameProblem(name: string, extension: string): string | undefined {
   return `the file name must be lower-case words joined by hyphens, like ${example} (${why}): rename the file`;
 }
 
-/** Files that are not UTF-8 text within the size limit get a problem instead of a text. */
+/** Offset of the first byte that does not begin a valid UTF-8 sequence, or -1 when all do. */
 function firstInvalidUtf8(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i];
