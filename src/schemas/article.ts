@@ -16,6 +16,16 @@ export interface SchemaHelpers<Image extends z.ZodType = z.ZodType, Reference ex
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const DESCRIPTION_MAX = 160;
 
+/** A name a reader may type: 2–60 characters with a letter or digit, no list separators. */
+export const searchName = z
+  .string()
+  .trim()
+  .min(2, { error: 'expected a name of at least 2 characters' })
+  .max(60, { error: 'expected a name of at most 60 characters' })
+  .regex(/^[^,;]*[\p{L}\p{N}][^,;]*$/u, {
+    error: 'expected one name (with a letter or digit), not a list: add each name as its own entry',
+  });
+
 const slugLike = (what: string) =>
   z.string().regex(SLUG_PATTERN, { error: `expected ${what} in lower-case-hyphenated form, like "baclofen"` });
 
@@ -56,6 +66,8 @@ export const articleSchema = <Image extends z.ZodType, Reference extends z.ZodTy
       substances: z.array(slugLike('a substance id')).default([]),
       /** Free topic tags, lower-case-hyphenated. */
       tags: z.array(slugLike('a tag')).default([]),
+      /** Other names readers search for this page by, one per entry: brand, street or older names and common misspellings ("Lioresal", "benzos"); found by search with high weight, never shown on the page. */
+      aliases: z.array(searchName).max(20, { error: 'expected at most 20 aliases' }).default([]),
       /** Who wrote the page: the id of a file in content/people/. */
       author: reference('people'),
       /** The clinician who medically reviewed it: the id of a file in content/people/. */
