@@ -1,0 +1,280 @@
+// The query layer of search (src/lib/search/): the vocabulary the build writes, typo correction,
+// synonyms, stop words, the one-or-two-letter rule, and how the two indexes are searched.
+import { describe, expect, it } from 'vitest';
+import { planQuery, shardsFor } from '../../src/lib/search/query.ts';
+import { fuse, type Hit, runSearch, type SearchEngine, type Tier } from '../../src/lib/search/run.ts';
+import { aliasesForSubject, synonymSteps, synonymVariants } from '../../src/lib/search/synonyms.ts';
+import {
+  addUnindexedWords,
+  countWords,
+  Lexicon,
+  parseShard,
+  serializeVocabulary,
+  shardOf,
+  type WordCounts,
+} from '../../src/lib/search/vocabulary.ts';
+
+const CORPUS = [
+  'Alcohol withdrawal: timeline, warning signs and safe treatment. Alcohol withdrawal can start 6 to 24 hours after the last drink. Alcoholics Anonymous (AA) helps.',
+  'Baclofen withdrawal: timeline, symptoms and safe tapering. Stopping baclofen suddenly can cause seizures and hallucinations. Lioresal is a brand of baclofen.',
+  'Benzodiazepine tapering: how to come off safely. Xanax, Valium and Klonopin are benzodiazepines. A slow taper lowers the dose.',
+  'Opioid withdrawal feels like a bad flu for a long time. Buprenorphine and methadone ease it. Delirium tremens is an alcohol problem, not an opioid one.',
+  'Alcohol alcohol alcohol alcohol. Alcoholism.',
+];
+const SYNONYMS = [
+  { term: 'baclofen', aliases: ['Lioresal', 'Ozobax'] },
+  { term: 'alprazolam', aliases: ['Xanax'] },
+  { term: 'benzodiazepines', aliases: ['alprazolam', 'benzos', 'diazepam'] },
+  { term: 'diazepam', aliases: ['Valium'] },
+  { term: 'delirium tremens', aliases: ['DTs', 'the DTs'] },
+  { term: 'buprenorphine', aliases: ['Suboxone', 'Subutex'] },
+];
+const steps = synonymSteps(SYNONYMS);
+
+function corpusCounts(): WordCounts {
+  const counts: WordCounts = new Map();
+  for (const text of CORPUS) countWords(counts, text);
+  for (const group of SYNONYMS) addUnindexedWords(counts, [group.term, ...group.aliases].join(' '));
+  return counts;
+}
+
+/** A lexicon with every shard loaded, through the same text format the search page reads. */
+function fullLexicon(counts = corpusCounts()): Lexicon {
+  const lexicon = new Lexicon();
+  for (const [key, text] of serializeVocabulary(counts)) lexicon.addShard(key, parseShard(text));
+  return lexicon;
+}
+
+describe('vocabulary', () => {
+  it('counts words without stop words or single letters, and marks synonym-only words with 0', () => {
+    const counts = corpusCounts();
+    expect(counts.get('alcohol')).toBe(7);
+    expect(counts.has('the')).toBe(false);
+    expect(counts.has('a')).toBe(false);
+    expect(counts.get('aa')).toBe(1);
+    expect(counts.get('ozobax')).toBe(0);
+    expect(counts.get('lioresal')).toBe(1);
+  });
+
+  it('writes one sorted text file per first letter and reads it back', () => {
+    const shards = serializeVocabulary(corpusCounts());
+    expect([...shards.keys()].sort()).toContain('a');
+    expect(shards.get('_')).toMatch(/^24 1\n/m);
+    const a = parseShard(shards.get('a')!);
+    expect(a.map(([word]) => word)).toEqual([...a.map(([word]) => word)].sort());
+    expect(a).toContainEqual(['alcohol', 7]);
+    expect(shardOf('9am')).toBe('_');
+    expect(parseShard('good 3\nbad\n 4\nnegative -1\n')).toEqual([['good', 3]]);
+  });
+
+  it('knows indexed words, prefixes of three letters or more, and inflections; not two-letter prefixes', () => {
+    const lexicon = fullLexicon();
+    expect(lexicon.isKnown('alcohol')).toBe(true);
+    expect(lexicon.isKnown('alc')).toBe(true);
+    expect(lexicon.isKnown('al')).toBe(false);
+    expect(lexicon.isKnown('ba')).toBe(false);
+    expect(lexicon.isKnown('aa')).toBe(true);
+    expect(lexicon.isKnown('tapers')).toBe(true);
+    expect(lexicon.isKnown('seizure')).toBe(true);
+    expect(lexicon.isKnown('alchohol')).toBe(false);
+    // A synonym the index lacks is a word readers type, but not one Pagefind can find.
+    expect(lexicon.isWord('ozobax')).toBe(true);
+    expect(lexicon.isKnown('ozobax')).toBe(false);
+  });
+
+  it('corrects to the nearest word, the more frequent one winning a tie', () => {
+    const lexicon = fullLexicon();
+    expect(lexicon.suggest('alchohol')[0]?.word).toBe('alcohol');
+    expect(lexicon.suggest('bacolfen')[0]?.word).toBe('baclofen');
+    expect(lexicon.suggest('xyzzyqq')).toEqual([]);
+    // Distance decides before frequency: "alcoholsm" is one edit from the rarer "alcoholism".
+    expect(lexicon.suggest('alcoholsm')[0]?.word).toBe('alcoholism');
+    const tie = new Lexicon();
+    tie.addShard('c', [
+      ['cart', 2],
+      ['cast', 40],
+    ]);
+    expect(tie.suggest('carst').map((s) => s.word)).toEqual(['cast', 'cart']);
+  });
+});
+
+describe('synonyms', () => {
+  it('rewrites one step at a time, nearest name first (Xanax → alprazolam → benzodiazepines)', () => {
+    expect(synonymVariants(['xanax', 'withdrawal'], steps)).toEqual([
+      ['xanax', 'withdrawal'],
+      ['alprazolam', 'withdrawal'],
+      ['benzodiazepines', 'withdrawal'],
+    ]);
+    expect(synonymVariants(['the', 'dts'], steps)).toEqual([
+      ['the', 'dts'],
+      ['delirium', 'tremens'],
+    ]);
+  });
+
+  it('stops on a loop instead of hanging', () => {
+    const loop = synonymSteps([
+      { term: 'a1', aliases: ['b1'] },
+      { term: 'b1', aliases: ['a1'] },
+    ]);
+    expect(synonymVariants(['a1'], loop).length).toBeLessThanOrEqual(5);
+  });
+
+  it('gives a page every alias that leads to a term its title, description, aliases or substances name', () => {
+    expect(aliasesForSubject(['Benzodiazepine tapering: how to come off safely'], SYNONYMS)).toEqual([
+      'alprazolam',
+      'benzos',
+      'diazepam',
+      'Valium',
+      'Xanax',
+    ]);
+    expect(aliasesForSubject(['Baclofen withdrawal', 'baclofen'], SYNONYMS)).toEqual(['Lioresal', 'Ozobax']);
+    expect(aliasesForSubject(['When delirium tremens can occur'], SYNONYMS)).toEqual(['DTs', 'the DTs']);
+    // Words that merely contain a term do not count.
+    expect(aliasesForSubject(['Gabapentin misuse'], SYNONYMS)).toEqual([]);
+    // An alias the page already carries is not repeated.
+    expect(aliasesForSubject(['Baclofen withdrawal', 'Lioresal'], SYNONYMS)).toEqual(['Ozobax']);
+  });
+});
+
+describe('planQuery', () => {
+  const lexicon = fullLexicon();
+  const plan = (query: string, verbatim = false) => planQuery(query, lexicon, { synonyms: steps, verbatim });
+
+  it('corrects typos instead of letting Pagefind fall back to a prefix ("a", "ba")', () => {
+    expect(plan('alchohol')).toMatchObject({
+      corrections: [{ from: 'alchohol', to: 'alcohol' }],
+      corrected: 'alcohol',
+      variants: [['alcohol']],
+    });
+    expect(plan('bacolfen withdrawl')).toMatchObject({
+      corrected: 'baclofen withdrawal',
+      variants: [['baclofen', 'withdrawal']],
+    });
+  });
+
+  it('searches nothing for nonsense, and says which words matched nothing', () => {
+    expect(plan('xyzzyqq')).toMatchObject({ variants: [], unmatched: ['xyzzyqq'], tooShort: false });
+    expect(plan('alcohol xyzzyqq')).toMatchObject({ variants: [['alcohol']], unmatched: ['xyzzyqq'] });
+  });
+
+  it('never searches a one- or two-letter prefix on its own, but does search a two-letter word of the index', () => {
+    expect(plan('b')).toMatchObject({ variants: [], tooShort: true });
+    expect(plan('ba')).toMatchObject({ variants: [], tooShort: true });
+    expect(plan('aa').variants).toEqual([['aa']]);
+    expect(plan('bac').variants).toEqual([['bac']]);
+  });
+
+  it('ranks a question on its meaningful words and also tries it as a phrase', () => {
+    const question = plan('How long does alcohol withdrawal last?');
+    expect(question.variants).toEqual([['long', 'alcohol', 'withdrawal', 'last']]);
+    expect(question.phrase).toBe('how long does alcohol withdrawal last');
+  });
+
+  it('adds synonym steps as further variants, and only sends words the index holds', () => {
+    expect(plan('xanax').variants).toEqual([['xanax'], ['benzodiazepines']]);
+    // "ozobax" is only a synonym: its own variant is skipped, baclofen is searched.
+    expect(plan('ozobax').variants).toEqual([['baclofen']]);
+    expect(plan('DTs').variants).toEqual([['delirium', 'tremens']]);
+  });
+
+  it('a quoted query is an exact phrase, uncorrected', () => {
+    expect(plan('"safe tapering"')).toMatchObject({ exact: true, variants: [['safe', 'tapering']], corrections: [] });
+  });
+
+  it('"search instead for" turns corrections off', () => {
+    expect(plan('alchohol', true)).toMatchObject({ corrections: [], variants: [], unmatched: ['alchohol'] });
+  });
+
+  it('asks for the second letter’s shard when a first-letter slip has no neighbour in the first', () => {
+    const partial = new Lexicon();
+    const shards = serializeVocabulary(corpusCounts());
+    partial.addShard('l', parseShard(shards.get('l')!));
+    expect(shardsFor('lacohol the withdrawal')).toEqual(['l', 'w']);
+    expect(planQuery('lacohol', partial, { synonyms: steps }).missingShards).toEqual(['a']);
+    partial.addShard('a', parseShard(shards.get('a')!));
+    expect(planQuery('lacohol', partial, { synonyms: steps }).corrected).toBe('alcohol');
+  });
+});
+
+describe('runSearch', () => {
+  type FakeHit = Hit & { tier: Tier };
+  /** An engine over word sets: "titles" holds a subset of "text", as the real indexes do. */
+  function engine(pages: Record<string, { titles: string[]; text: string[]; date: number }>, sorted = false) {
+    const searched: string[] = [];
+    const fake: SearchEngine<FakeHit> = {
+      async search(query, tier) {
+        searched.push(`${tier}: ${query}`);
+        const words = (query ?? '').replace(/"/g, '').split(' ').filter(Boolean);
+        return Object.entries(pages)
+          .filter(([, page]) => words.every((word) => page[tier].some((w) => w.startsWith(word))))
+          .map(([id, page]) => ({ id, tier, score: sorted ? page.date : words.length }));
+      },
+    };
+    return { fake, searched };
+  }
+  const pages = {
+    alcohol: {
+      titles: ['alcohol', 'withdrawal', 'timeline'],
+      text: ['alcohol', 'withdrawal', 'timeline', 'shaky', 'hands'],
+      date: 3,
+    },
+    baclofen: {
+      titles: ['baclofen', 'withdrawal', 'timeline'],
+      text: ['baclofen', 'withdrawal', 'timeline', 'alcohol'],
+      date: 1,
+    },
+    opioid: {
+      titles: ['opioid', 'withdrawal', 'timeline'],
+      text: ['opioid', 'withdrawal', 'timeline', 'flu'],
+      date: 2,
+    },
+  };
+  const lexicon = fullLexicon(countWords(new Map(), 'alcohol withdrawal timeline baclofen opioid shaky hands flu'));
+  const plan = (query: string) => planQuery(query, lexicon, { synonyms: new Map() });
+
+  it('answers from the titles index when it finds enough', async () => {
+    const { fake, searched } = engine(pages);
+    const result = await runSearch(plan('withdrawal timeline'), fake);
+    expect(result.tier).toBe('titles');
+    expect(result.hits.map((h) => h.id)).toEqual(['alcohol', 'baclofen', 'opioid']);
+    expect(searched).toEqual(['titles: withdrawal timeline']);
+  });
+
+  it('falls back to the full text when the titles find too little', async () => {
+    const { fake, searched } = engine(pages);
+    const result = await runSearch(plan('shaky hands'), fake);
+    expect(result).toMatchObject({ tier: 'text', partial: false });
+    expect(result.hits.map((h) => h.id)).toEqual(['alcohol']);
+    expect(searched).toEqual(['titles: shaky hands', 'text: shaky hands']);
+  });
+
+  it('relaxes a question no page fully matches: pages with more of the words first', async () => {
+    const { fake } = engine(pages);
+    const result = await runSearch(plan('baclofen alcohol flu'), fake);
+    expect(result.partial).toBe(true);
+    expect(result.hits[0].id).toBe('baclofen');
+  });
+
+  it('lists every filtered page when browsing without a query', async () => {
+    const { fake, searched } = engine(pages);
+    const result = await runSearch(null, fake);
+    expect(result.tier).toBe('titles');
+    expect(searched).toEqual(['titles: null']);
+  });
+
+  it('keeps a sort order across fused lists', () => {
+    expect(
+      fuse(
+        [
+          [{ id: 'a', score: 1 }],
+          [
+            { id: 'b', score: 5 },
+            { id: 'a', score: 1 },
+          ],
+        ],
+        true,
+      ).map((h) => h.id),
+    ).toEqual(['b', 'a']);
+    expect(fuse([[{ id: 'a', score: 1 }], [{ id: 'b', score: 5 }]]).map((h) => h.id)).toEqual(['a', 'b']);
+  });
+});
