@@ -18,7 +18,7 @@ import { articleRedirects, lastModifiedByPath } from './src/lib/seo/site-map.ts'
 const site = siteUrl();
 
 // Read once per build: true lastmod dates for the sitemap and old-slug redirects, straight from content/.
-const { articles } = loadContent(contentRoot());
+const { articles, settings } = loadContent(contentRoot());
 const lastmod = lastModifiedByPath(articles);
 const { redirects } = articleRedirects(articles);
 
@@ -49,7 +49,17 @@ export default defineConfig({
     // /admin/: Decap CMS from admin/ + node_modules/decap-cms (dev middleware and build copy).
     decapAdmin(),
     // Search index, then the service worker that precaches it: this order matters, and both stay last.
-    pagefind(),
+    pagefind({
+      language: settings?.locale,
+      synonyms: settings?.synonyms,
+      ...(settings && {
+        help: {
+          helpline: settings.helpline,
+          crisisLine: settings.crisisLine,
+          emergencyNumber: settings.emergencyNumber,
+        },
+      }),
+    }),
     // SW_PRECACHE=shell: precache only the shell and the search engine, for sites too big to precache
     // every article and the whole index within the budget (npm run bench sets it; docs/benchmarks.md).
     serviceWorker(process.env.SW_PRECACHE === 'shell' ? SHELL_ONLY_OPTIONS : {}),

@@ -2,7 +2,14 @@
 // synonyms, stop words, the one-or-two-letter rule, and how the two indexes are searched.
 import { describe, expect, it } from 'vitest';
 import { planQuery, shardsFor } from '../../src/lib/search/query.ts';
-import { fuse, type Hit, runSearch, type SearchEngine, type Tier } from '../../src/lib/search/run.ts';
+import {
+  enoughTitleResults,
+  fuse,
+  type Hit,
+  runSearch,
+  type SearchEngine,
+  type Tier,
+} from '../../src/lib/search/run.ts';
 import { aliasesForSubject, synonymSteps, synonymVariants } from '../../src/lib/search/synonyms.ts';
 import {
   addUnindexedWords,
@@ -160,6 +167,8 @@ describe('planQuery', () => {
   it('never searches a one- or two-letter prefix on its own, but does search a two-letter word of the index', () => {
     expect(plan('b')).toMatchObject({ variants: [], tooShort: true });
     expect(plan('ba')).toMatchObject({ variants: [], tooShort: true });
+    expect(plan('a')).toMatchObject({ variants: [], tooShort: true });
+    expect(plan('ba withdrawal').variants).toEqual([['withdrawal']]);
     expect(plan('aa').variants).toEqual([['aa']]);
     expect(plan('bac').variants).toEqual([['bac']]);
   });
@@ -198,21 +207,32 @@ describe('planQuery', () => {
 
 describe('runSearch', () => {
   type FakeHit = Hit & { tier: Tier };
-  /** An engine over word sets: "titles" holds a subset of "text", as the real indexes do. */
-  function engine(pages: Record<string, { titles: string[]; text: string[]; date: number }>, sorted = false) {
+  type FakePage = { titles: string[]; text: string[]; date: number };
+  /**
+   * An engine over word lists: "titles" holds a subset of "text", as the real indexes do. Like
+   * Pagefind, a query needs every word; a page scores 1 per word found in its text and 5 more per
+   * word in its titles, or its date when sorted.
+   */
+  function engine(pages: Record<string, FakePage>, sorted = false) {
     const searched: string[] = [];
     const fake: SearchEngine<FakeHit> = {
       async search(query, tier) {
         searched.push(`${tier}: ${query}`);
         const words = (query ?? '').replace(/"/g, '').split(' ').filter(Boolean);
+        const has = (list: string[], word: string) => list.some((w) => w.startsWith(word));
         return Object.entries(pages)
-          .filter(([, page]) => words.every((word) => page[tier].some((w) => w.startsWith(word))))
-          .map(([id, page]) => ({ id, tier, score: sorted ? page.date : words.length }));
+          .filter(([, page]) => words.every((word) => has(page[tier], word)))
+          .map(([id, page]) => ({
+            id,
+            tier,
+            score: sorted ? page.date : words.reduce((sum, w) => sum + 1 + (has(page.titles, w) ? 5 : 0), 0),
+          }))
+          .sort((a, b) => b.score - a.score);
       },
     };
     return { fake, searched };
   }
-  const pages = {
+  const pages: Record<string, FakePage> = {
     alcohol: {
       titles: ['alcohol', 'withdrawal', 'timeline'],
       text: ['alcohol', 'withdrawal', 'timeline', 'shaky', 'hands'],
@@ -220,7 +240,7 @@ describe('runSearch', () => {
     },
     baclofen: {
       titles: ['baclofen', 'withdrawal', 'timeline'],
-      text: ['baclofen', 'withdrawal', 'timeline', 'alcohol'],
+      text: ['baclofen', 'withdrawal', 'timeline', 'alcohol', 'cbt', 'help', 'addiction'],
       date: 1,
     },
     opioid: {
@@ -228,31 +248,62 @@ describe('runSearch', () => {
       text: ['opioid', 'withdrawal', 'timeline', 'flu'],
       date: 2,
     },
+    cbt: { titles: ['cbt', 'therapy', 'help'], text: ['cbt', 'therapy', 'help', 'triggers'], date: 4 },
   };
-  const lexicon = fullLexicon(countWords(new Map(), 'alcohol withdrawal timeline baclofen opioid shaky hands flu'));
+  const lexicon = fullLexicon(
+    countWords(
+      new Map(),
+      'alcohol withdrawal timeline baclofen opioid shaky hands flu cbt therapy help addiction triggers',
+    ),
+  );
   const plan = (query: string) => planQuery(query, lexicon, { synonyms: new Map() });
 
-  it('answers from the titles index when it finds enough', async () => {
+  it('answers from the titles index when it finds enough, without touching the full text', async () => {
     const { fake, searched } = engine(pages);
     const result = await runSearch(plan('withdrawal timeline'), fake);
     expect(result.tier).toBe('titles');
-    expect(result.hits.map((h) => h.id)).toEqual(['alcohol', 'baclofen', 'opioid']);
+    expect(result.hits.map((h) => h.id).sort()).toEqual(['alcohol', 'baclofen', 'opioid']);
     expect(searched).toEqual(['titles: withdrawal timeline']);
   });
 
-  it('falls back to the full text when the titles find too little', async () => {
+  it('trusts one title match for a short query, but wants three for a longer question', async () => {
+    const short = engine(pages);
+    expect((await runSearch(plan('cbt therapy'), short.fake)).tier).toBe('titles');
+    const long = engine(pages);
+    const result = await runSearch(plan('cbt therapy help'), long.fake);
+    expect(result.tier).toBe('text');
+    expect(long.searched[0]).toBe('titles: cbt therapy help');
+  });
+
+  it('falls back to the full text when the titles find too little, each word searched alone', async () => {
     const { fake, searched } = engine(pages);
     const result = await runSearch(plan('shaky hands'), fake);
     expect(result).toMatchObject({ tier: 'text', partial: false });
     expect(result.hits.map((h) => h.id)).toEqual(['alcohol']);
-    expect(searched).toEqual(['titles: shaky hands', 'text: shaky hands']);
+    expect(searched).toEqual(['titles: shaky hands', 'text: shaky', 'text: hands']);
   });
 
-  it('relaxes a question no page fully matches: pages with more of the words first', async () => {
+  it('ranks by coverage: a page about the main words beats one that merely mentions every word', async () => {
     const { fake } = engine(pages);
-    const result = await runSearch(plan('baclofen alcohol flu'), fake);
+    const result = await runSearch(plan('how does CBT help with addiction'), fake);
+    expect(result.hits.map((h) => h.id)).toEqual(['cbt', 'baclofen']);
+    expect(result.partial).toBe(false);
+  });
+
+  it('says so when no page has every word', async () => {
+    const { fake } = engine(pages);
+    const result = await runSearch(plan('opioid flu triggers'), fake);
     expect(result.partial).toBe(true);
-    expect(result.hits[0].id).toBe('baclofen');
+    expect(result.hits[0].id).toBe('opioid');
+  });
+
+  it('when sorted, requires every word, relaxing only when nothing has them all', async () => {
+    const { fake } = engine(pages, true);
+    const all = await runSearch(plan('withdrawal alcohol'), fake, { sorted: true, fullText: true });
+    expect(all.hits.map((h) => h.id)).toEqual(['alcohol', 'baclofen']);
+    const some = await runSearch(plan('baclofen flu'), fake, { sorted: true, fullText: true });
+    expect(some.partial).toBe(true);
+    expect(some.hits.map((h) => h.id)).toEqual(['opioid', 'baclofen']);
   });
 
   it('lists every filtered page when browsing without a query', async () => {
@@ -260,6 +311,10 @@ describe('runSearch', () => {
     const result = await runSearch(null, fake);
     expect(result.tier).toBe('titles');
     expect(searched).toEqual(['titles: null']);
+  });
+
+  it('needs one title match for one or two words, three for more', () => {
+    expect([1, 2, 3, 6].map(enoughTitleResults)).toEqual([1, 1, 3, 3]);
   });
 
   it('keeps a sort order across fused lists', () => {

@@ -38,7 +38,7 @@ export interface QueryPlan {
   phrase?: string;
   /** Term lists to search, best first: the query itself, then each synonym step. */
   variants: string[][];
-  /** True when the only words left were one or two letters that are not whole words of the index. */
+  /** True when every word typed has one or two letters and none is a whole word of the index. */
   tooShort: boolean;
   /** Vocabulary shards to load before planning again (for corrections of a first-letter typo). */
   missingShards: string[];
@@ -84,16 +84,15 @@ export function planQuery(rawInput: string, lexicon: Lexicon, { synonyms, verbat
   }
 
   const kept: string[] = [];
-  let droppedShort = false;
   for (const word of tokens) {
     if (isStopWord(word)) {
       kept.push(word);
     } else if (word.length === 1) {
-      droppedShort = true;
+      // Never a search on its own; nothing to correct either.
     } else if (lexicon.isKnown(word) || lexicon.isWord(word)) {
       kept.push(word);
     } else if (word.length < MIN_PREFIX_LENGTH) {
-      droppedShort = true;
+      // A two-letter word the index lacks is the start of a word, not a word.
     } else if (verbatim || hasDigit(word)) {
       // Numbers are not spelled, so they are not corrected either.
       plan.unmatched.push(word);
@@ -117,7 +116,8 @@ export function planQuery(rawInput: string, lexicon: Lexicon, { synonyms, verbat
   // A query of stop words only ("how to") has nothing to rank on: match it as a phrase.
   if (meaningful(kept).length === 0) {
     if (kept.length >= 2) plan.phrase = kept.join(' ');
-    plan.tooShort = droppedShort && kept.length === 0;
+    // Nothing but one- or two-letter words ("a", "ba", "to"): the reader has only started typing.
+    plan.tooShort = plan.unmatched.length === 0 && tokens.every((word) => word.length < MIN_PREFIX_LENGTH);
     return plan;
   }
   if (kept.length >= 2 && kept.some(isStopWord)) plan.phrase = kept.join(' ');

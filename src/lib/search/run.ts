@@ -25,7 +25,7 @@ export interface RunOptions {
   sorted?: boolean;
   /** Go straight to the text index (the reader asked for it, or an earlier query needed it). */
   fullText?: boolean;
-  /** Fewer title matches than this, and the text index is searched instead. */
+  /** Fewer title matches than this, and the text index is searched instead (default: enoughTitleResults). */
   enoughTitleResults?: number;
 }
 
@@ -36,7 +36,15 @@ export interface RunResult<H extends Hit> {
   partial: boolean;
 }
 
-export const DEFAULT_ENOUGH_TITLE_RESULTS = 3;
+/**
+ * When the titles index is answer enough. A short query found in a title, description, alias or
+ * heading is: those say what a page is about. A longer question needs several such pages, or the
+ * full text decides ("can't sleep after quitting benzos" has all its words in the headings of the
+ * alcohol page, but it is the benzodiazepine page that answers it). Measured with the relevance set.
+ */
+export function enoughTitleResults(termCount: number): number {
+  return termCount <= 2 ? 1 : 3;
+}
 /** A synonym step weighs a little less than the reader's own word, each step further. */
 export const SYNONYM_STEP_WEIGHT = 0.8;
 
@@ -123,14 +131,14 @@ async function coverageRanked<H extends Hit>(plan: QueryPlan, engine: SearchEngi
   const ranked = [...pages.values()]
     .map((page) => ({ ...page, share: share(page.words) }))
     .sort((a, b) => b.sum * Math.sqrt(b.share) - a.sum * Math.sqrt(a.share) || a.places - b.places);
-  return { hits: ranked.map((page) => page.hit), complete: ranked.length > 0 && ranked[0].share === 1 };
+  return { hits: ranked.map((page) => page.hit), complete: ranked.some((page) => page.share === 1) };
 }
 
 /** Searches for a plan, or lists every filtered page when the plan is null (browsing). */
 export async function runSearch<H extends Hit>(
   plan: QueryPlan | null,
   engine: SearchEngine<H>,
-  { sorted = false, fullText = false, enoughTitleResults = DEFAULT_ENOUGH_TITLE_RESULTS }: RunOptions = {},
+  { sorted = false, fullText = false, enoughTitleResults: enough }: RunOptions = {},
 ): Promise<RunResult<H>> {
   if (!plan) {
     const tier: Tier = fullText ? 'text' : 'titles';
@@ -140,7 +148,8 @@ export async function runSearch<H extends Hit>(
     return { hits: [], tier: fullText ? 'text' : 'titles', partial: false };
   if (!fullText) {
     const titles = await searchAll(plan, engine, 'titles', sorted);
-    if (titles.length >= enoughTitleResults) return { hits: titles, tier: 'titles', partial: false };
+    if (titles.length >= (enough ?? enoughTitleResults(plan.variants[0]?.length ?? 1)))
+      return { hits: titles, tier: 'titles', partial: false };
   }
   const words = new Set(plan.variants.flat());
   if (!sorted && !plan.exact && words.size >= 2) {
