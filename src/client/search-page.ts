@@ -64,6 +64,12 @@ const RANKING: Record<Tier, Record<string, unknown>> = {
 };
 const LOCALE = document.documentElement.lang || 'en-US';
 
+/**
+ * Lets the browser paint and handle input between steps. Each Pagefind search runs its wasm and
+ * builds an Intl.Segmenter; chained as promises they would make one long task on a slow phone.
+ */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 interface State {
   q: string;
   filters: Filters;
@@ -233,6 +239,7 @@ class SearchPage {
         const pagefind = tier === 'text' ? await this.withText() : await this.engine();
         // A list without a query is in review order (the helpline record has no date, so it is left out).
         const sort = SORTS[state.sort] ?? (query === null ? SORTS.reviewed : {});
+        await nextTask();
         const response = await pagefind.search(query, { filters: { ...state.filters, tier }, sort });
         return response?.results ?? [];
       },
@@ -258,7 +265,11 @@ class SearchPage {
     try {
       if (state.q) {
         // The index files for the words as typed load while the vocabulary does (a typo sorts next to its fix).
-        if (!this.fullText) void this.engine().then((pagefind) => pagefind.preload(state.q).catch(() => {}));
+        if (!this.fullText)
+          void this.engine()
+            .then(nextTask)
+            .then(async () => (await this.engine()).preload(state.q))
+            .catch(() => {});
         plan = await this.plan(state.q, state.verbatim);
         if (run !== this.run) return;
         if (plan.tooShort)
@@ -364,6 +375,7 @@ class SearchPage {
 
   private async render(hits: PagefindResult[], tier: Tier): Promise<HTMLLIElement[]> {
     const data = await Promise.all(hits.map((hit) => hit.data()));
+    await nextTask();
     return data.map((result) => this.card(result, tier));
   }
 
@@ -488,6 +500,11 @@ class SearchPage {
     this.engine().catch(() => {
       this.unavailable.hidden = false;
     });
+    // The first Intl.Segmenter (built by every Pagefind search) and date format load locale data:
+    // ~30 ms each. Done now, each in its own task while the engine downloads, they are not added to
+    // the task that shows the results.
+    setTimeout(() => new Intl.Segmenter(LOCALE, { granularity: 'grapheme' }).segment('a'), 0);
+    setTimeout(() => formatDate('2000-01-01', LOCALE), 0);
     void this.update(this.state);
   }
 }

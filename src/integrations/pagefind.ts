@@ -219,7 +219,8 @@ export async function buildSearchIndex(
     const vocabularyPath = path.join(outputPath, VOCABULARY_SUBDIR);
     rmSync(vocabularyPath, { recursive: true, force: true });
     mkdirSync(vocabularyPath, { recursive: true });
-    for (const [key, body] of serializeVocabulary(counts)) writeFileSync(path.join(vocabularyPath, `${key}.txt`), body);
+    for (const [key, body] of serializeVocabulary(counts, pages.length))
+      writeFileSync(path.join(vocabularyPath, `${key}.txt`), body);
 
     // 4. Only what the search page uses is deployed (and precached by the service worker).
     for (const name of UNUSED_BUNDLE_FILES) rmSync(path.join(outputPath, name), { force: true });

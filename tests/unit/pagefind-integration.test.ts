@@ -179,13 +179,15 @@ describe('Pagefind integration', () => {
     expect(html).not.toContain('Sunrise');
   });
 
-  it('writes the vocabulary (indexed words with counts, synonyms the index lacks with 0), one file per letter', async () => {
+  it('writes the vocabulary (indexed words with the pages that have them, synonyms the index lacks with 0), one file per letter', async () => {
     const dir = builtSite();
     const result = await buildSearchIndex(dir, { synonyms: [{ term: 'baclofen', aliases: ['Ozobax'] }] }, fake);
     const b = readFileSync(path.join(dir, 'pagefind', 'vocabulary', 'b.txt'), 'utf8');
-    expect(b).toMatch(/^baclofen \d+$/m);
-    expect(readFileSync(path.join(dir, 'pagefind', 'vocabulary', 'o.txt'), 'utf8')).toBe('ozobax 0\n');
-    expect(readFileSync(path.join(dir, 'pagefind', 'vocabulary', 'q.txt'), 'utf8')).toBe('');
+    // Counts are pages: the article and the helpline record were indexed.
+    expect(b).toMatch(/^#pages 2\n/);
+    expect(b).toMatch(/^baclofen 1$/m);
+    expect(readFileSync(path.join(dir, 'pagefind', 'vocabulary', 'o.txt'), 'utf8')).toBe('#pages 2\nozobax 0\n');
+    expect(readFileSync(path.join(dir, 'pagefind', 'vocabulary', 'q.txt'), 'utf8')).toBe('#pages 2\n');
     expect(readFileSync(path.join(dir, 'pagefind', 'vocabulary', 's.txt'), 'utf8')).not.toMatch(/^sunrise/m);
     expect(result.vocabularyWords).toBeGreaterThan(5);
   });

@@ -13,7 +13,7 @@ import {
 import { aliasesForSubject, synonymSteps, synonymVariants } from '../../src/lib/search/synonyms.ts';
 import {
   addUnindexedWords,
-  countWords,
+  countPage,
   Lexicon,
   parseShard,
   serializeVocabulary,
@@ -40,22 +40,22 @@ const steps = synonymSteps(SYNONYMS);
 
 function corpusCounts(): WordCounts {
   const counts: WordCounts = new Map();
-  for (const text of CORPUS) countWords(counts, text);
+  for (const text of CORPUS) countPage(counts, [text]);
   for (const group of SYNONYMS) addUnindexedWords(counts, [group.term, ...group.aliases].join(' '));
   return counts;
 }
 
 /** A lexicon with every shard loaded, through the same text format the search page reads. */
-function fullLexicon(counts = corpusCounts()): Lexicon {
+function fullLexicon(counts = corpusCounts(), pages = CORPUS.length): Lexicon {
   const lexicon = new Lexicon();
-  for (const [key, text] of serializeVocabulary(counts)) lexicon.addShard(key, parseShard(text));
+  for (const [key, text] of serializeVocabulary(counts, pages)) lexicon.addShard(key, parseShard(text));
   return lexicon;
 }
 
 describe('vocabulary', () => {
-  it('counts words without stop words or single letters, and marks synonym-only words with 0', () => {
+  it('counts the pages that have each word, without stop words or single letters; synonym-only words get 0', () => {
     const counts = corpusCounts();
-    expect(counts.get('alcohol')).toBe(7);
+    expect(counts.get('alcohol')).toBe(3);
     expect(counts.has('the')).toBe(false);
     expect(counts.has('a')).toBe(false);
     expect(counts.get('aa')).toBe(1);
@@ -64,14 +64,16 @@ describe('vocabulary', () => {
   });
 
   it('writes one sorted text file per first letter and reads it back', () => {
-    const shards = serializeVocabulary(corpusCounts());
-    expect([...shards.keys()].sort()).toContain('a');
-    expect(shards.get('_')).toMatch(/^24 1\n/m);
+    const shards = serializeVocabulary(corpusCounts(), 5);
+    expect([...shards.keys()]).toHaveLength(27);
+    expect(shards.get('_')).toBe('#pages 5\n24 1\n');
+    expect(shards.get('q')).toBe('#pages 5\n');
     const a = parseShard(shards.get('a')!);
-    expect(a.map(([word]) => word)).toEqual([...a.map(([word]) => word)].sort());
-    expect(a).toContainEqual(['alcohol', 7]);
+    expect(a.pages).toBe(5);
+    expect(a.entries.map(([word]) => word)).toEqual([...a.entries.map(([word]) => word)].sort());
+    expect(a.entries).toContainEqual(['alcohol', 3]);
     expect(shardOf('9am')).toBe('_');
-    expect(parseShard('good 3\nbad\n 4\nnegative -1\n')).toEqual([['good', 3]]);
+    expect(parseShard('good 3\nbad\n 4\nnegative -1\n')).toEqual({ pages: 0, entries: [['good', 3]] });
   });
 
   it('knows indexed words, prefixes of three letters or more, and inflections; not two-letter prefixes', () => {
@@ -97,10 +99,13 @@ describe('vocabulary', () => {
     // Distance decides before frequency: "alcoholsm" is one edit from the rarer "alcoholism".
     expect(lexicon.suggest('alcoholsm')[0]?.word).toBe('alcoholism');
     const tie = new Lexicon();
-    tie.addShard('c', [
-      ['cart', 2],
-      ['cast', 40],
-    ]);
+    tie.addShard('c', {
+      pages: 50,
+      entries: [
+        ['cart', 2],
+        ['cast', 40],
+      ],
+    });
     expect(tie.suggest('carst').map((s) => s.word)).toEqual(['cast', 'cart']);
   });
 });
@@ -196,7 +201,7 @@ describe('planQuery', () => {
 
   it('asks for the second letter’s shard when a first-letter slip has no neighbour in the first', () => {
     const partial = new Lexicon();
-    const shards = serializeVocabulary(corpusCounts());
+    const shards = serializeVocabulary(corpusCounts(), 5);
     partial.addShard('l', parseShard(shards.get('l')!));
     expect(shardsFor('lacohol the withdrawal')).toEqual(['l', 'w']);
     expect(planQuery('lacohol', partial, { synonyms: steps }).missingShards).toEqual(['a']);
@@ -250,11 +255,12 @@ describe('runSearch', () => {
     },
     cbt: { titles: ['cbt', 'therapy', 'help'], text: ['cbt', 'therapy', 'help', 'triggers'], date: 4 },
   };
+  // One page per word list: every word is rare enough to search.
   const lexicon = fullLexicon(
-    countWords(
-      new Map(),
+    countPage(new Map(), [
       'alcohol withdrawal timeline baclofen opioid shaky hands flu cbt therapy help addiction triggers',
-    ),
+    ]),
+    4,
   );
   const plan = (query: string) => planQuery(query, lexicon, { synonyms: new Map() });
 
@@ -295,6 +301,28 @@ describe('runSearch', () => {
     const result = await runSearch(plan('opioid flu triggers'), fake);
     expect(result.partial).toBe(true);
     expect(result.hits[0].id).toBe('opioid');
+  });
+
+  it('leaves words most pages have out of the full-text ranking when rarer ones remain', async () => {
+    // 120 pages: "withdrawal" and "timeline" on 90 of them, the rest on a few.
+    const counts: WordCounts = new Map();
+    for (let i = 0; i < 120; i++)
+      countPage(counts, [
+        i < 90 ? 'withdrawal timeline' : '',
+        ['alcohol', 'baclofen', 'opioid flu', 'cbt therapy help triggers'][i % 4],
+      ]);
+    const common = planQuery('opioid withdrawal flu', fullLexicon(counts, 120), { synonyms: new Map() });
+    expect(common.common).toEqual(['withdrawal']);
+    const { fake, searched } = engine(pages);
+    const result = await runSearch(common, fake);
+    expect(searched).toEqual(['titles: opioid withdrawal flu', 'text: opioid', 'text: flu']);
+    expect(result.hits[0].id).toBe('opioid');
+    // A query of common words only keeps them all.
+    expect(planQuery('withdrawal timeline', fullLexicon(counts, 120), { synonyms: new Map() }).variants).toEqual([
+      ['withdrawal', 'timeline'],
+    ]);
+    // On a small site nothing is left out: there, topic words are on most pages.
+    expect(planQuery('opioid withdrawal flu', fullLexicon(counts, 99), { synonyms: new Map() }).common).toEqual([]);
   });
 
   it('when sorted, requires every word, relaxing only when nothing has them all', async () => {

@@ -5,7 +5,7 @@
 // - one record for the helpline, so "helpline", "crisis" or "phone number" find the number;
 // - the vocabulary the search page corrects typos against.
 
-import { addUnindexedWords, countWords, type WordCounts } from './vocabulary.ts';
+import { addUnindexedWords, countPage, type WordCounts } from './vocabulary.ts';
 
 /** A page as Pagefind stores it in a fragment file (the parts we read). */
 export interface IndexedPage {
@@ -83,16 +83,17 @@ export function helplineRecordHtml(help: HelpNumbers, lang: string, aliases: rea
 
 /**
  * Every word the full-text index holds (the page text Pagefind kept, titles, descriptions,
- * aliases) with its number of occurrences, plus the words of `extraTerms` (synonyms) the index
- * lacks, with a count of 0. Metadata that is not text (image alt, dates) is left out on purpose:
- * the search page never sends a word that is not in this vocabulary.
+ * aliases) with the number of pages that have it, plus the words of `extraTerms` (synonyms) the
+ * index lacks, with a count of 0. Metadata that is not text (image alt, dates) is left out on
+ * purpose: the search page never sends a word that is not in this vocabulary.
  */
 export function vocabularyFor(pages: readonly IndexedPage[], extraTerms: readonly string[] = []): WordCounts {
   const counts: WordCounts = new Map();
-  for (const page of pages) {
-    countWords(counts, page.content);
-    for (const key of ['title', 'description', 'aliases'] as const) countWords(counts, page.meta[key] ?? '');
-  }
+  for (const page of pages)
+    countPage(counts, [
+      page.content,
+      ...(['title', 'description', 'aliases'] as const).map((key) => page.meta[key] ?? ''),
+    ]);
   for (const term of extraTerms) addUnindexedWords(counts, term);
   return counts;
 }

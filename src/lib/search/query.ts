@@ -17,6 +17,14 @@ import { hasDigit, tokenize } from './words.ts';
 
 /** At most this many meaningful words are searched; longer questions keep their first ones. */
 export const MAX_TERMS = 6;
+/**
+ * A word in more than this share of pages tells pages apart hardly at all, and its full-text
+ * posting list is the largest download there is ("come" in "cravings come and go"): the full-text
+ * ranking leaves it out when the query has rarer words. Only from COMMON_MIN_PAGES pages on: on a
+ * small site every topic word is "common" ("alcohol" on 11 of 13 pages) and downloads are small.
+ */
+export const COMMON_SHARE = 0.5;
+export const COMMON_MIN_PAGES = 100;
 
 export interface Correction {
   from: string;
@@ -38,6 +46,8 @@ export interface QueryPlan {
   phrase?: string;
   /** Term lists to search, best first: the query itself, then each synonym step. */
   variants: string[][];
+  /** Terms in more than COMMON_SHARE of the pages (on a site of COMMON_MIN_PAGES or more). */
+  common: string[];
   /** True when every word typed has one or two letters and none is a whole word of the index. */
   tooShort: boolean;
   /** Vocabulary shards to load before planning again (for corrections of a first-letter typo). */
@@ -73,6 +83,7 @@ export function planQuery(rawInput: string, lexicon: Lexicon, { synonyms, verbat
     corrected: tokens.join(' '),
     unmatched: [],
     variants: [],
+    common: [],
     tooShort: false,
     missingShards: [],
   };
@@ -131,5 +142,7 @@ export function planQuery(rawInput: string, lexicon: Lexicon, { synonyms, verbat
     seen.add(key);
     plan.variants.push(terms);
   }
+  if (lexicon.pageCount >= COMMON_MIN_PAGES)
+    plan.common = [...new Set(plan.variants.flat())].filter((term) => lexicon.pageShare(term) > COMMON_SHARE);
   return plan;
 }

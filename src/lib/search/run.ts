@@ -106,14 +106,16 @@ async function relaxed<H extends Hit>(terms: string[], engine: SearchEngine<H>, 
  * alias weight), times the square root of the share of the query's words it has: pages with more
  * of them lead, but a page about the main words ("Alcohol withdrawal" for "can you die from alcohol
  * withdrawal") is not beaten by one that merely mentions every word once.
- * Synonym steps weigh a little less than the reader's own words.
+ * Synonym steps weigh a little less than the reader's own words. Words most pages have are left
+ * out when rarer ones remain (QueryPlan.common): they rank nothing and cost the most to fetch.
  */
 async function coverageRanked<H extends Hit>(plan: QueryPlan, engine: SearchEngine<H>) {
   const weights = new Map<string, number>();
   plan.variants.forEach((terms, step) => {
     for (const term of terms) weights.set(term, Math.max(weights.get(term) ?? 0, SYNONYM_STEP_WEIGHT ** step));
   });
-  const terms = [...weights.keys()];
+  const rare = [...weights.keys()].filter((term) => !plan.common.includes(term));
+  const terms = rare.length ? rare : [...weights.keys()];
   const lists = await Promise.all(terms.map((term) => engine.search(term, 'text')));
   const pages = new Map<string, { hit: H; sum: number; words: Set<string>; places: number }>();
   lists.forEach((list, index) => {
@@ -126,8 +128,13 @@ async function coverageRanked<H extends Hit>(plan: QueryPlan, engine: SearchEngi
       pages.set(hit.id, page);
     });
   });
+  const searched = (variant: string[]) => variant.filter((term) => terms.includes(term));
   const share = (words: Set<string>) =>
-    Math.max(...plan.variants.map((variant) => variant.filter((term) => words.has(term)).length / variant.length));
+    Math.max(
+      ...plan.variants.map(
+        (variant) => searched(variant).filter((term) => words.has(term)).length / (searched(variant).length || 1),
+      ),
+    );
   const ranked = [...pages.values()]
     .map((page) => ({ ...page, share: share(page.words) }))
     .sort((a, b) => b.sum * Math.sqrt(b.share) - a.sum * Math.sqrt(a.share) || a.places - b.places);

@@ -3,9 +3,10 @@
 // tell a typo from a real word and to correct it. It is split into one small text file per first
 // letter, so a query fetches only the letters it starts with (a few KiB), and only when needed.
 //
-// Shard format, one word a line, sorted: `word count`. A count of 0 marks a word readers may type
-// that the index does not hold itself (a synonym from site settings): it can be a correction,
-// but is never sent to Pagefind as it is.
+// Shard format: a first line `#pages N` (how many pages the index holds), then one word a line,
+// sorted: `word count`, the count being the number of pages that have the word. A count of 0
+// marks a word readers may type that the index does not hold itself (a synonym from site
+// settings): it can be a correction, but is never sent to Pagefind as it is.
 
 import { editDistance } from './edit-distance.ts';
 import { isStopWord } from './stop-words.ts';
@@ -16,21 +17,18 @@ export type WordCounts = Map<string, number>;
 /** Words shorter than this never count as a match by prefix ("ba" must not find "baclofen"). */
 export const MIN_PREFIX_LENGTH = 3;
 
-/** Adds the words of `text` to `counts` (stop words and single letters are left out). */
-export function countWords(counts: WordCounts, text: string, times = 1): WordCounts {
-  for (const word of tokenize(text)) {
-    if (word.length < 2 || isStopWord(word)) continue;
-    counts.set(word, (counts.get(word) ?? 0) + times);
-  }
+const indexable = (word: string) => word.length >= 2 && !isStopWord(word);
+
+/** Counts one page: each word of its texts once (stop words and single letters are left out). */
+export function countPage(counts: WordCounts, texts: readonly string[]): WordCounts {
+  const words = new Set(texts.flatMap((text) => tokenize(text).filter(indexable)));
+  for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
   return counts;
 }
 
 /** Words a reader may type that are not in the index (synonyms): known, with a count of 0. */
 export function addUnindexedWords(counts: WordCounts, text: string): WordCounts {
-  for (const word of tokenize(text)) {
-    if (word.length < 2 || isStopWord(word) || counts.has(word)) continue;
-    counts.set(word, 0);
-  }
+  for (const word of tokenize(text)) if (indexable(word) && !counts.has(word)) counts.set(word, 0);
   return counts;
 }
 
@@ -43,28 +41,37 @@ export function shardOf(word: string): string {
 /** Every shard key: a–z and "_". Each is always written (maybe empty), so none is ever missing. */
 export const SHARD_KEYS: readonly string[] = [...'abcdefghijklmnopqrstuvwxyz_'];
 
-/** One text per shard, ready to write as `<shard>.txt`. */
-export function serializeVocabulary(counts: WordCounts): Map<string, string> {
-  const shards = new Map<string, string[]>(SHARD_KEYS.map((key) => [key, []]));
+/** One text per shard, ready to write as `<shard>.txt`; `pages` is how many pages were counted. */
+export function serializeVocabulary(counts: WordCounts, pages: number): Map<string, string> {
+  const shards = new Map<string, string[]>(SHARD_KEYS.map((key) => [key, [`#pages ${pages}`]]));
   for (const word of [...counts.keys()].sort()) {
     const key = shardOf(word);
     const lines = shards.get(key) ?? [];
     lines.push(`${word} ${counts.get(word)}`);
     shards.set(key, lines);
   }
-  return new Map([...shards].map(([key, lines]) => [key, lines.length ? `${lines.join('\n')}\n` : '']));
+  return new Map([...shards].map(([key, lines]) => [key, `${lines.join('\n')}\n`]));
+}
+
+export interface Shard {
+  /** Pages in the index (0 when the file did not say). */
+  pages: number;
+  /** [word, pages that have it], sorted by word. */
+  entries: Array<[string, number]>;
 }
 
 /** Reads one shard back; malformed lines are skipped rather than breaking search. */
-export function parseShard(text: string): Array<[string, number]> {
-  const entries: Array<[string, number]> = [];
+export function parseShard(text: string): Shard {
+  const shard: Shard = { pages: 0, entries: [] };
   for (const line of text.split('\n')) {
     const space = line.indexOf(' ');
     if (space < 1) continue;
     const count = Number(line.slice(space + 1));
-    if (Number.isInteger(count) && count >= 0) entries.push([line.slice(0, space), count]);
+    if (!Number.isInteger(count) || count < 0) continue;
+    if (line.startsWith('#pages ')) shard.pages = count;
+    else shard.entries.push([line.slice(0, space), count]);
   }
-  return entries;
+  return shard;
 }
 
 /**
@@ -84,7 +91,7 @@ export interface Suggestion {
 }
 
 /**
- * How much a word's frequency counts against its edit distance. Below 1, so frequency only
+ * How much a word's frequency (the pages that have it) counts against its edit distance. Below 1, so frequency only
  * chooses between candidates the same number of edits away: a common word two edits away still
  * loses to a rare word one edit away.
  */
@@ -95,14 +102,26 @@ export class Lexicon {
   private readonly counts = new Map<string, number>();
   private readonly sorted = new Map<string, string[]>();
   private maxCount = 1;
+  private pages = 0;
 
   /** Adds a parsed shard (parseShard) under its key. */
-  addShard(key: string, entries: Array<[string, number]>): void {
+  addShard(key: string, { pages, entries }: Shard): void {
     for (const [word, count] of entries) {
       this.counts.set(word, count);
       if (count > this.maxCount) this.maxCount = count;
     }
+    if (pages > this.pages) this.pages = pages;
     this.sorted.set(key, entries.map(([word]) => word).sort());
+  }
+
+  /** Pages in the index, as the vocabulary says (0 before a shard is loaded). */
+  get pageCount(): number {
+    return this.pages;
+  }
+
+  /** The share of pages that have this exact word (0 for a word not in the loaded shards). */
+  pageShare(word: string): number {
+    return this.pages > 0 ? (this.counts.get(word) ?? 0) / this.pages : 0;
   }
 
   hasShard(key: string): boolean {
