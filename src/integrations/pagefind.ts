@@ -50,6 +50,12 @@ export const VOCABULARY_SUBDIR = 'vocabulary';
  * variable, marked unstable: if a release drops it, search still works with bigger files.
  */
 export const TITLES_INDEX_CHUNK_SIZE = 2000;
+/**
+ * The same for the full text, searched for rarer words: at the default a query for one rare
+ * word fetched a 35 KiB file; at 5,000 a file is a quarter of that, for a metadata file that grows
+ * by ~15 KiB at 5,000 articles (docs/benchmarks.md).
+ */
+export const TEXT_INDEX_CHUNK_SIZE = 5000;
 const CHUNK_SIZE_VARIABLE = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
 
 /** Pagefind files the search page never loads (it uses pagefind.js without a worker and its own markup). */
@@ -188,16 +194,19 @@ export async function buildSearchIndex(
     .flatMap((group) => group.aliases);
   try {
     // 1. The full text, from the built pages.
-    const text = await newIndex(pagefind, {
-      excludeSelectors: [...DEFAULT_EXCLUDE_SELECTORS, ...(options.excludeSelectors ?? [])],
-      ...(options.forceLanguage ? { forceLanguage: options.forceLanguage } : {}),
-    });
-    const added = await text.addDirectory({ path: siteDir });
-    if (added.errors.length) throw failure('addDirectory', added.errors);
-    if (added.page_count === 0) throw new Error(`Pagefind found no HTML pages in ${siteDir}.`);
     const language = options.forceLanguage ?? options.language ?? 'en';
-    if (options.help) await add(text, HELPLINE_URL, helplineRecordHtml(options.help, language, helplineAliases));
-    await write(text, textPath);
+    const added = await withServiceEnv(pagefind, { [CHUNK_SIZE_VARIABLE]: String(TEXT_INDEX_CHUNK_SIZE) }, async () => {
+      const text = await newIndex(pagefind, {
+        excludeSelectors: [...DEFAULT_EXCLUDE_SELECTORS, ...(options.excludeSelectors ?? [])],
+        ...(options.forceLanguage ? { forceLanguage: options.forceLanguage } : {}),
+      });
+      const scanned = await text.addDirectory({ path: siteDir });
+      if (scanned.errors.length) throw failure('addDirectory', scanned.errors);
+      if (scanned.page_count === 0) throw new Error(`Pagefind found no HTML pages in ${siteDir}.`);
+      if (options.help) await add(text, HELPLINE_URL, helplineRecordHtml(options.help, language, helplineAliases));
+      await write(text, textPath);
+      return scanned;
+    });
     const textEntry = readEntry(textPath);
     const pages = readFragments(textPath);
     const articles = pages.filter((page) => page.url !== HELPLINE_URL);

@@ -79,6 +79,7 @@ const {
   buildSearchIndex,
   DEFAULT_EXCLUDE_SELECTORS,
   injectSearchPage,
+  TEXT_INDEX_CHUNK_SIZE,
   TITLES_INDEX_CHUNK_SIZE,
 } = await import('../../src/integrations/pagefind.ts');
 const sw = await import('../../src/integrations/service-worker.ts');
@@ -142,10 +143,12 @@ describe('Pagefind integration', () => {
     const hook = integration.hooks['astro:build:done'] as (params: any) => Promise<void>;
     await hook({ dir: pathToFileURL(`${dir}/`), logger, pages: [], assets: new Map() });
     expect(calls).toEqual([
+      'close',
       `createIndex ${JSON.stringify({ excludeSelectors: DEFAULT_EXCLUDE_SELECTORS })}`,
       `addDirectory ${dir}`,
       'addHTMLFile /#helpline',
       `writeFiles ${path.join(dir, 'pagefind', 'text')}`,
+      'close',
       'close',
       'createIndex {}',
       'addHTMLFile /articles/baclofen-withdrawal/',
@@ -154,8 +157,8 @@ describe('Pagefind integration', () => {
       'close',
       'close',
     ]);
-    // Pagefind reads its chunk size when its service starts: set for the titles index only, then restored.
-    expect(chunkSizeAtCreate).toEqual([undefined, String(TITLES_INDEX_CHUNK_SIZE)]);
+    // Pagefind reads its chunk size when its service starts: set for each index, then restored.
+    expect(chunkSizeAtCreate).toEqual([String(TEXT_INDEX_CHUNK_SIZE), String(TITLES_INDEX_CHUNK_SIZE)]);
     expect(process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE).toBeUndefined();
     expect(logger.info).toHaveBeenCalledWith(expect.stringMatching(/^Scanned 12 pages .* in \d+ ms$/));
   });
@@ -237,8 +240,9 @@ describe('Pagefind integration', () => {
   it('fails the build, and still stops the Pagefind service, when indexing reports errors', async () => {
     fake.addDirectory.mockResolvedValueOnce({ errors: ['bad HTML in x.html'], page_count: 0 });
     await expect(buildSearchIndex('/site', {}, fake)).rejects.toThrow(/addDirectory failed:\n {2}bad HTML in x.html/);
-    expect(fake.close).toHaveBeenCalledTimes(1);
+    expect(calls.at(-1)).toBe('close');
     expect(fake.writeFiles).not.toHaveBeenCalled();
+    expect(process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE).toBeUndefined();
   });
 
   it('fails the build when there is nothing to index', async () => {

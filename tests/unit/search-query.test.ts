@@ -323,6 +323,15 @@ describe('runSearch', () => {
     ]);
     // On a small site nothing is left out: there, topic words are on most pages.
     expect(planQuery('opioid withdrawal flu', fullLexicon(counts, 99), { synonyms: new Map() }).common).toEqual([]);
+    // A question's phrase is matched in the full text only on a small site (its stop words cost most there).
+    const question = 'how is opioid withdrawal with flu';
+    expect(planQuery(question, fullLexicon(counts, 99), { synonyms: new Map() }).phraseInText).toBe(true);
+    const large = planQuery(question, fullLexicon(counts, 120), { synonyms: new Map() });
+    expect(large).toMatchObject({ phrase: 'how is opioid withdrawal with flu', phraseInText: false });
+    const run = engine(pages);
+    await runSearch(large, run.fake);
+    expect(run.searched).toContain('titles: "how is opioid withdrawal with flu"');
+    expect(run.searched.filter((query) => query.startsWith('text: "'))).toEqual([]);
   });
 
   it('when sorted, requires every word, relaxing only when nothing has them all', async () => {

@@ -76,15 +76,15 @@ function byAgreement<H extends Hit>(lists: H[][]): H[] {
 }
 
 /** The exact-phrase query (stop words kept), then each variant: what the query searches for. */
-function queries(plan: QueryPlan): string[] {
+function queries(plan: QueryPlan, tier: Tier): string[] {
   return [
-    ...(plan.phrase ? [`"${plan.phrase}"`] : []),
+    ...(plan.phrase && (tier === 'titles' || plan.phraseInText) ? [`"${plan.phrase}"`] : []),
     ...plan.variants.map((terms) => (plan.exact ? `"${terms.join(' ')}"` : terms.join(' '))),
   ];
 }
 
 async function searchAll<H extends Hit>(plan: QueryPlan, engine: SearchEngine<H>, tier: Tier, sorted: boolean) {
-  return fuse(await Promise.all(queries(plan).map((query) => engine.search(query, tier))), sorted);
+  return fuse(await Promise.all(queries(plan, tier).map((query) => engine.search(query, tier))), sorted);
 }
 
 /** Every list of `terms` with one word left out (then with only one word, if that finds nothing). */
@@ -161,7 +161,7 @@ export async function runSearch<H extends Hit>(
   const words = new Set(plan.variants.flat());
   if (!sorted && !plan.exact && words.size >= 2) {
     const [phrase, covered] = await Promise.all([
-      plan.phrase ? engine.search(`"${plan.phrase}"`, 'text') : Promise.resolve([]),
+      plan.phrase && plan.phraseInText ? engine.search(`"${plan.phrase}"`, 'text') : Promise.resolve([]),
       coverageRanked(plan, engine),
     ]);
     return { hits: fuse([phrase, covered.hits]), tier: 'text', partial: phrase.length === 0 && !covered.complete };
