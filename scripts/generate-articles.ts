@@ -399,9 +399,6 @@ function articleFile(r: ReturnType<typeof rng>, index: number, today: string, ea
     ...(second ? [`  - ${second.id}`] : []),
     'tags:',
     ...topic.tags.map((tag) => `  - ${tag}`),
-    ...(topic.slug === 'uses-and-risks'
-      ? ['aliases:', ...substance.names.map((alias) => `  - ${yamlString(alias)}`)]
-      : []),
     `author: ${author}`,
     `reviewer: ${reviewer}`,
     `lastReviewed: ${lastReviewed}`,
@@ -430,7 +427,10 @@ function articleFile(r: ReturnType<typeof rng>, index: number, today: string, ea
       `    accessed: ${source.accessed}`,
     );
   }
-  fm.push('draft: false', '---', '');
+  fm.push('draft: false');
+  if (topic.slug === 'uses-and-risks')
+    fm.push('aliases:', ...substance.names.map((alias) => `  - ${yamlString(alias)}`));
+  fm.push('---', '');
 
   const body: string[] = [paragraph(r, name, sources.length, 3), ''];
   const sections = r.sample(SECTION_TITLES, r.int(5, 7));

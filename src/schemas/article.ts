@@ -66,8 +66,6 @@ export const articleSchema = <Image extends z.ZodType, Reference extends z.ZodTy
       substances: z.array(slugLike('a substance id')).default([]),
       /** Free topic tags, lower-case-hyphenated. */
       tags: z.array(slugLike('a tag')).default([]),
-      /** Other names readers search for this page by, one per entry: brand, street or older names and common misspellings ("Lioresal", "benzos"); found by search with high weight, never shown on the page. */
-      aliases: z.array(searchName).max(20, { error: 'expected at most 20 aliases' }).default([]),
       /** Who wrote the page: the id of a file in content/people/. */
       author: reference('people'),
       /** The clinician who medically reviewed it: the id of a file in content/people/. */
@@ -97,6 +95,8 @@ export const articleSchema = <Image extends z.ZodType, Reference extends z.ZodTy
       redirectFrom: z.array(slugLike('an old slug')).default([]),
       /** A draft is never built into the public site. */
       draft: z.boolean().default(false),
+      /** Other names readers search for this page by, one per entry: brand, street or older names and common misspellings ("Lioresal", "benzos"); found by search with high weight, never shown on the page. */
+      aliases: z.array(searchName).max(20, { error: 'expected at most 20 aliases' }).default([]),
     })
     .superRefine((data, ctx) => {
       // Compare only dates that are themselves valid; a broken one already has its own message.
