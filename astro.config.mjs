@@ -19,7 +19,7 @@ const site = siteUrl();
 
 // True lastmod dates for the sitemap and old-slug redirects, straight from content/. `npm run build`
 // has just checked every file, so the parsed front matter comes from the check's cache.
-const { articles } = loadContent(contentRoot(), { cache: ContentCache.open(process.cwd(), contentRoot()) });
+const { articles, settings } = loadContent(contentRoot(), { cache: ContentCache.open(process.cwd(), contentRoot()) });
 const lastmod = lastModifiedByPath(articles);
 const { redirects } = articleRedirects(articles);
 
@@ -50,7 +50,17 @@ export default defineConfig({
     // /admin/: Decap CMS from admin/ + node_modules/decap-cms (dev middleware and build copy).
     decapAdmin(),
     // Search index, then the service worker that precaches it: this order matters, and both stay last.
-    pagefind(),
+    pagefind({
+      language: settings?.locale,
+      synonyms: settings?.synonyms,
+      ...(settings && {
+        help: {
+          helpline: settings.helpline,
+          crisisLine: settings.crisisLine,
+          emergencyNumber: settings.emergencyNumber,
+        },
+      }),
+    }),
     // SW_PRECACHE=shell: precache only the shell and the search engine, for sites too big to precache
     // every article and the whole index within the budget (npm run bench sets it; docs/benchmarks.md).
     serviceWorker(process.env.SW_PRECACHE === 'shell' ? SHELL_ONLY_OPTIONS : {}),

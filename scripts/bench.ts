@@ -290,7 +290,12 @@ async function benchSize(n: number): Promise<SizeResult> {
 
   if (!args['no-search']) {
     const search = await runNode(['scripts/measure-search.ts'], {
-      env: { DIST_DIR: siteDir, RUNS: '1', QUERY: 'withdrawal timeline', MEASURE_PORT: '4391' },
+      env: {
+        DIST_DIR: siteDir,
+        RUNS: '1',
+        QUERY: 'withdrawal timeline',
+        MEASURE_PORT: process.env.MEASURE_PORT ?? '4391',
+      },
       label: 'measure-search',
       allowFail: true,
       logDir: dir,
@@ -386,7 +391,10 @@ const rows: Array<[string, (r: SizeResult) => string]> = [
     'Pagefind index size (entry, meta, index, filter, fragments)',
     (r) => `${kib(r.pagefind.indexBytes)} in ${r.pagefind.indexFiles} files`,
   ],
-  ['Pagefind bundle (incl. engine and UI)', (r) => `${kib(r.pagefind.bundleBytes)} in ${r.pagefind.bundleFiles} files`],
+  [
+    'Pagefind bundle (engine, both indexes, vocabulary)',
+    (r) => `${kib(r.pagefind.bundleBytes)} in ${r.pagefind.bundleFiles} files`,
+  ],
   ['bare Astro + MDX baseline', (r) => (r.baseline ? sec(r.baseline.ms) : 'skipped')],
   ['baseline peak memory', (r) => (r.baseline ? mib(r.baseline.maxRssKiB) : 'skipped')],
   ['ours / baseline', (r) => (r.baseline ? `${r.baseline.ratio.toFixed(2)}×` : 'skipped')],

@@ -67,7 +67,10 @@ export interface ServiceWorkerResult {
   warnings: string[];
 }
 
-/** The Pagefind files a search needs: loader, worker, language wasm, metadata, index, filter and fragment chunks, UI. */
+/**
+ * The files a search needs: the engine (loader and language wasm), then, with the index, the titles
+ * index, the full-text index (text/) and the vocabulary (src/integrations/pagefind.ts).
+ */
 export function pagefindPrecacheGlobs(siteDir: string, bundle = 'pagefind', withIndex = true): string[] {
   const entryFile = path.join(siteDir, bundle, 'pagefind-entry.json');
   if (!existsSync(entryFile)) {
@@ -77,22 +80,16 @@ export function pagefindPrecacheGlobs(siteDir: string, bundle = 'pagefind', with
   }
   const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { languages: Record<string, { wasm?: string }> };
   const wasm = [...new Set(Object.values(entry.languages).map((language) => language.wasm ?? 'unknown'))];
-  const engine = [
-    `${bundle}/pagefind.js`,
-    `${bundle}/pagefind-worker.js`,
-    ...wasm.map((name) => `${bundle}/wasm.${name}.pagefind`),
-    `${bundle}/pagefind-component-ui.js`,
-    `${bundle}/pagefind-component-ui.css`,
-  ];
+  const engine = [`${bundle}/pagefind.js`, ...wasm.map((name) => `${bundle}/wasm.${name}.pagefind`)];
   if (!withIndex) return engine;
-  return [
-    ...engine,
-    `${bundle}/pagefind-entry.json`,
-    `${bundle}/*.pf_meta`,
-    `${bundle}/index/*.pf_index`,
-    `${bundle}/filter/*.pf_filter`,
-    `${bundle}/fragment/*.pf_fragment`,
+  const index = (dir: string) => [
+    `${dir}/pagefind-entry.json`,
+    `${dir}/*.pf_meta`,
+    `${dir}/index/*.pf_index`,
+    `${dir}/filter/*.pf_filter`,
+    `${dir}/fragment/*.pf_fragment`,
   ];
+  return [...engine, ...index(bundle), ...index(`${bundle}/text`), `${bundle}/vocabulary/*.txt`];
 }
 
 /** The generateSW configuration; exported so tests can check it without writing files. */

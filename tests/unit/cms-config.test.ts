@@ -184,8 +184,11 @@ describe('the generated CMS config asks for what the build accepts', () => {
       const regex = new RegExp(pattern);
       for (const probe of PROBES) {
         const cms = regex.test(probe);
-        const build = schema.safeParse(withValue(sample, where, probe)).success;
-        if (cms !== build) mismatches.push(`${label} ${JSON.stringify(probe)}: CMS ${cms}, build ${build}`);
+        const result = schema.safeParse(withValue(sample, where, probe));
+        // A rule across fields (an alias equal to its own term) is the save check's job, not a pattern's.
+        if (!result.success && result.error.issues.every((issue) => issue.code === 'custom')) continue;
+        if (cms !== result.success)
+          mismatches.push(`${label} ${JSON.stringify(probe)}: CMS ${cms}, build ${result.success}`);
       }
       expect(message, `${label} has a message`).toMatch(/\w/);
     }

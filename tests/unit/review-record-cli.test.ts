@@ -58,7 +58,7 @@ describe('npm run review:record', () => {
     const { status } = record(root, 'baclofen-withdrawal', '--reviewer', 'rowan-example', '--today', '2026-10-14');
     expect(status).toBe(0);
     // Last is where Decap keeps a field its config does not list, so a CMS save moves nothing.
-    expect(readFileSync(file, 'utf8')).toMatch(/\ndraft: false\nreviewFingerprint: v1:[0-9a-f]{64}\n---\n/);
+    expect(readFileSync(file, 'utf8')).toMatch(/\nreviewFingerprint: v1:[0-9a-f]{64}\n---\n/);
     expect(readFileSync(file, 'utf8')).toBe(migrated);
   });
 
