@@ -30,6 +30,7 @@ export function problemsOf(entry: ImmutableMap): EntryProblem[] {
     policy: site().policy,
     today: fromUtcDate(new Date()),
     file: String(entry.get('path') ?? ''),
+    skipEmpty: true,
   });
 }
 

@@ -23,12 +23,14 @@ export function git(cwd: string, ...args: string[]): string {
 }
 
 /**
- * Copies the working tree (with uncommitted changes) into a fresh git repository on `main`.
+ * Copies the working tree (with uncommitted changes) into a fresh git repository on `main`, with
+ * `extraArticles` (fixture files) added to content/articles/.
  * node_modules holds one symlink per package, so Vite's own cache (node_modules/.vite) stays private.
  */
-export function makeWorkspace(source = process.cwd()): string {
+export function makeWorkspace(source = process.cwd(), extraArticles: string[] = []): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'cms-e2e-'));
   for (const entry of COPY) cpSync(path.join(source, entry), path.join(dir, entry), { recursive: true });
+  for (const file of extraArticles) cpSync(file, path.join(dir, 'content/articles', path.basename(file)));
   mkdirSync(path.join(dir, 'node_modules'));
   for (const name of readdirSync(path.join(source, 'node_modules'))) {
     if (name === '.vite' || name === '.astro' || name === '.cache') continue;

@@ -1,10 +1,11 @@
 // The editor, end to end, in headless Chromium against `npm run cms` (scripts/cms.ts) running in a
 // throw-away git copy of this project (decap-server in git mode commits and switches branches in
-// the work tree it serves, so it never touches the real repository).
+// the work tree it serves, so it never touches the real repository). The browser starts with no
+// saved preferences: every check runs in the mode an editor lands in.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { launchOptions } from '../../scripts/lib/browser.ts';
@@ -12,24 +13,38 @@ import { freePort } from '../../scripts/lib/free-port.ts';
 import { fieldBlocks } from '../helpers.ts';
 import { type CmsProcess, git, makeWorkspace, removeWorkspace, startCms } from './cms-workspace.ts';
 
+const FIXTURES = path.resolve('tests/fixtures/cms/articles');
+/** A page using every Markdown construct editors write (tables, references, escapes, footnotes, …). */
+const VARIETY = 'good-markdown-variety';
+/** A draft whose reviewer is an author without credentials: fine as a draft, refused once it goes live. */
+const WRONG_REVIEWER_DRAFT = 'draft-reviewed-by-an-author';
+
 let dir: string;
 let cms: CmsProcess;
 let browser: Browser;
 let page: Page;
 const cspViolations: string[] = [];
 const today = new Date().toISOString().slice(0, 10);
+const articleSlugs = [
+  ...readdirSync('content/articles').filter((name) => name.endsWith('.mdx')),
+  ...readdirSync(FIXTURES),
+].map((name) => name.replace(/\.mdx$/, ''));
 
 beforeAll(async () => {
-  dir = makeWorkspace();
+  dir = makeWorkspace(process.cwd(), [
+    path.join(FIXTURES, `${VARIETY}.mdx`),
+    path.join(FIXTURES, `${WRONG_REVIEWER_DRAFT}.mdx`),
+  ]);
   cms = await startCms(dir, await freePort(), await freePort());
   browser = await chromium.launch(launchOptions());
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   page.on('console', (m) => {
     if (/Content.Security.Policy/i.test(m.text())) cspViolations.push(m.text());
   });
-  // Confirm publishing; decline Decap's offer to restore an unsaved local backup of another test's entry.
+  // Confirm publishing and leaving an entry with unsaved changes (a refused save leaves some);
+  // decline Decap's offer to restore an unsaved local backup of another test's entry.
   page.on('dialog', (dialog) =>
-    /backup|restore|recover|unsaved/i.test(dialog.message()) ? dialog.dismiss() : dialog.accept(),
+    /backup|restore|recover/i.test(dialog.message()) ? dialog.dismiss() : dialog.accept(),
   );
 }, 120_000);
 
@@ -55,10 +70,35 @@ function frontMatter(text: string): Record<string, unknown> {
 function branches(): string[] {
   return git(dir, 'branch', '--format=%(refname:short)').split('\n').filter(Boolean);
 }
+/** Every branch and where it points: a refused save must leave this exactly as it was. */
+function refs(): string {
+  return git(dir, 'for-each-ref', '--format=%(refname) %(objectname)', 'refs/heads');
+}
+const articleFile = (slug: string) => `content/articles/${slug}.mdx`;
+/** A file exactly as committed on a branch (not trimmed like `git()` output). */
+const fileOn = (branch: string, slug: string) =>
+  execFileSync('git', ['-C', dir, 'show', `${branch}:${articleFile(slug)}`], { encoding: 'utf8' });
+const adminUrl = (route: string) => `${cms.siteUrl.replace('127.0.0.1', 'localhost')}/admin/${route}`;
+
 /** Opens an admin route with a fresh page load, so no state of the previous entry is left behind. */
 async function openAdmin(route: string) {
   await page.goto('about:blank');
-  await page.goto(`${cms.siteUrl.replace('127.0.0.1', 'localhost')}/admin/${route}`);
+  await page.goto(adminUrl(route));
+}
+/**
+ * Opens an entry inside the running admin, by way of its collection's list (as a click would):
+ * Decap keeps the open editor when only the entry in the address changes.
+ */
+async function openEntry(collection: string, slug: string) {
+  if (!page.url().includes('/admin/')) await openAdmin('');
+  const go = (route: string) =>
+    page.evaluate((hash) => {
+      location.hash = hash;
+    }, route);
+  await go(`#/collections/${collection}`);
+  await page.locator('[class*="ListCard"], [class*="GridCard"]').first().waitFor({ timeout: 20_000 });
+  await go(`#/collections/${collection}/entries/${slug}`);
+  await page.getByLabel('Title', { exact: true }).first().waitFor({ timeout: 20_000 });
 }
 async function saveEntry() {
   await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -70,14 +110,53 @@ async function waitForBranch(name: string, timeout = 20_000) {
   while (!committed()) {
     if (Date.now() > deadline)
       throw new Error(`no branch ${name}; branches: ${branches().join(', ')}\n${cms.output()}`);
-    await page.waitForTimeout(250);
+    await page.waitForTimeout(200);
   }
+}
+/** A top-level field of the open entry: its label, control, and the problems shown under it. */
+function field(label: string): Locator {
+  const exact = new RegExp(`^${label.replace(/[()]/g, '\\$&')}( \\(optional\\))?$`);
+  return page
+    .locator('[class*="ControlPaneContainer"] > [aria-label$=" field"]')
+    .filter({ has: page.locator('label').filter({ hasText: exact }) });
+}
+const bodyText = () => page.locator('textarea.sg-body-text');
+const preview = () => page.frameLocator('iframe').first();
+
+/** Selects `find` in the body (the `occurrence`-th time it appears) and types `replacement` over it. */
+async function typeOverInBody(find: string, replacement: string, from = 0) {
+  const body = bodyText();
+  const at = (await body.inputValue()).indexOf(find, from);
+  expect(at, `"${find}" in the body`).toBeGreaterThanOrEqual(0);
+  await body.evaluate(
+    (el: HTMLTextAreaElement, [start, end]) => {
+      el.focus();
+      el.setSelectionRange(start, end);
+    },
+    [at, at + find.length],
+  );
+  await page.keyboard.type(replacement);
+}
+/** Types at the very end of the body. */
+async function typeAtEndOfBody(text: string) {
+  await bodyText().evaluate((el: HTMLTextAreaElement) => {
+    el.focus();
+    el.setSelectionRange(el.value.length, el.value.length);
+  });
+  await page.keyboard.type(text);
+}
+/** Presses Save on an entry the checks must refuse, and returns what the editor was told. */
+async function refusedSave(): Promise<void> {
+  const before = refs();
+  await saveEntry();
+  await page.waitForTimeout(1500);
+  expect(refs(), 'a refused save commits nothing').toBe(before);
 }
 
 describe('Decap CMS at /admin/ (npm run cms, git mode, editorial workflow)', () => {
   it('logs in through the local backend and shows the article list', async () => {
     const started = performance.now();
-    await page.goto(`${cms.siteUrl.replace('127.0.0.1', 'localhost')}/admin/`);
+    await page.goto(adminUrl(''));
     const login = page.getByRole('button', { name: /login/i });
     await login.waitFor({ timeout: 30_000 });
     const loginShown = performance.now();
@@ -100,17 +179,46 @@ describe('Decap CMS at /admin/ (npm run cms, git mode, editorial workflow)', () 
     await page.keyboard.press('Escape');
   });
 
+  it('groups the list by review month in date order and by reviewer under their names', async () => {
+    // Under a sort that is not by date, Decap would order month groups by where their first entry sits.
+    await page.getByRole('button', { name: /Sort by/ }).click();
+    await page.getByRole('menuitem', { name: 'Title' }).click();
+    await page.getByRole('button', { name: /Group by/ }).click();
+    await page.getByRole('menuitem', { name: /Review due/ }).click();
+    await page.locator('[data-review-month]').first().waitFor();
+    const months = await page.locator('[data-review-month]').evaluateAll((groups) =>
+      groups
+        .map((g) => ({ month: (g as HTMLElement).dataset.reviewMonth ?? '', top: g.getBoundingClientRect().top }))
+        .sort((a, b) => a.top - b.top)
+        .map((g) => g.month),
+    );
+    expect(months.length).toBeGreaterThan(3);
+    expect(months).toEqual([...months].sort());
+    const nextDue = articleSlugs.map((slug) => String(frontMatter(fileOn('main', slug)).nextReviewDue).slice(0, 7));
+    expect(new Set(months)).toEqual(new Set(nextDue));
+    await expect(page.getByRole('heading', { name: /^Review due [A-Z][a-z]+ \d{4}$/ }).count()).resolves.toBe(
+      months.length,
+    );
+
+    // Decap leaves the menu open after a choice.
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: /Group by/ }).click();
+    await page.getByRole('menuitem', { name: 'Reviewer' }).click();
+    await page.locator('[data-reviewer]').first().waitFor();
+    const headings = await page.locator('[data-reviewer] > h2').allInnerTexts();
+    expect(headings).toContain('Reviewer: Dr. Rowan Example, MD, FASAM');
+    for (const heading of headings) expect(heading).not.toMatch(/[a-z]+-[a-z]+$/);
+  });
+
   it('saving a title change leaves every other line of the file byte-identical', async () => {
     for (const slug of ['baclofen-withdrawal', 'cognitive-behavioral-therapy', 'what-happens-in-detox']) {
-      await openAdmin(`#/collections/articles/entries/${slug}`);
+      await openEntry('articles', slug);
       const title = page.getByLabel('Title', { exact: true }).first();
-      await title.waitFor({ timeout: 20_000 });
       await title.fill(`${await title.inputValue()} (edited)`);
       await saveEntry();
       await waitForBranch(`cms/articles/${slug}`);
-      const file = `content/articles/${slug}.mdx`;
-      const before = `${git(dir, 'show', `main:${file}`)}\n`;
-      const after = `${git(dir, 'show', `cms/articles/${slug}:${file}`)}\n`;
+      const before = fileOn('main', slug);
+      const after = fileOn(`cms/articles/${slug}`, slug);
       const a = fieldBlocks(before);
       const b = fieldBlocks(after);
       expect(b.map(([k]) => k)).toEqual(a.map(([k]) => k));
@@ -122,22 +230,174 @@ describe('Decap CMS at /admin/ (npm run cms, git mode, editorial workflow)', () 
     }
   });
 
-  it('a required field left empty blocks saving with a visible message', async () => {
-    await openAdmin('#/collections/articles/new');
-    const title = page.getByLabel('Title', { exact: true }).first();
-    await title.waitFor({ timeout: 20_000 });
-    await title.fill('Kratom withdrawal: an unfinished draft');
-    const before = branches();
-    await saveEntry();
-    await page
-      .getByText(/description is required/i)
-      .first()
-      .waitFor({ timeout: 10_000 });
-    await page.waitForTimeout(500);
-    expect(branches()).toEqual(before);
+  it('a one-word change in the body of every article saves as exactly that change, in the mode the editor opens in', async () => {
+    // A browser that never chose a mode: Decap's Markdown widget would open in rich text here.
+    expect(await page.evaluate(() => localStorage.getItem('cms.md-mode'))).toBeNull();
+    const sizes: string[] = [];
+    for (const slug of articleSlugs) {
+      // The draft branch of the title test, if any, holds the file this edit starts from.
+      const branch = `cms/articles/${slug}`;
+      const base = branches().includes(branch) ? branch : 'main';
+      const original = fileOn(base, slug);
+      const startedAt = base === 'main' ? '' : git(dir, 'rev-parse', branch);
+      await openEntry('articles', slug);
+      const body = bodyText();
+      expect(await page.locator('[data-slate-editor]').count(), 'no rich-text editor').toBe(0);
+      const bodyStart = original.indexOf('\n---\n') + 5;
+      await expect.poll(() => body.inputValue(), { timeout: 10_000 }).toBe(original.slice(bodyStart));
+      // The first word of six letters or more in a paragraph of prose.
+      const text = await body.inputValue();
+      const match = /^[A-Z][^\n]*?\b([a-z]{6,})\b/m.exec(text)!;
+      const at = match.index + match[0].length - match[1].length;
+      await body.evaluate(
+        (el: HTMLTextAreaElement, [start, end]) => {
+          el.focus();
+          el.setSelectionRange(start, end);
+        },
+        [at, at + match[1].length],
+      );
+      await page.keyboard.type(match[1].toUpperCase());
+      await saveEntry();
+      // decap-server creates the branch before it commits to it: wait for the commit.
+      const deadline = Date.now() + 20_000;
+      while (
+        !branches().includes(branch) ||
+        git(dir, 'rev-list', '--count', `${startedAt || 'main'}..${branch}`) === '0'
+      ) {
+        if (Date.now() > deadline) throw new Error(`${slug} was not saved\n${cms.output()}`);
+        await page.waitForTimeout(200);
+      }
+      const saved = fileOn(branch, slug);
+      const offset = bodyStart + at;
+      expect(saved, slug).toBe(
+        original.slice(0, offset) + match[1].toUpperCase() + original.slice(offset + match[1].length),
+      );
+      const [added, removed] = git(dir, 'diff', '--numstat', startedAt || 'main', branch, '--', articleFile(slug))
+        .split('\t')
+        .map(Number);
+      expect([added, removed], slug).toEqual([1, 1]);
+      sizes.push(`${slug}: +${added} −${removed}`);
+    }
+    console.log(`Body round trip, one word changed per article (lines added/removed):\n  ${sizes.join('\n  ')}`);
+  }, 240_000);
+
+  it('shows list items by their text, not only their label', async () => {
+    await openEntry('articles', 'baclofen-withdrawal');
+    await expect(field('Key takeaways').innerText()).resolves.toContain('Do not stop baclofen suddenly');
+    await expect(field('Tags').innerText()).resolves.toContain('muscle-relaxants');
+    await expect(field('Sources').innerText()).resolves.toContain('Baclofen (MedlinePlus drug information)');
   });
 
-  it('creates a reviewed article and publishes it through draft → in review → ready → published', async () => {
+  it('previews citations, the real helpline and the table of contents like the site', async () => {
+    await openEntry('articles', VARIETY);
+    const prose = preview().locator('.prose');
+    await expect.poll(() => prose.innerText(), { timeout: 10_000 }).toContain('[1][3]');
+    const text = await prose.innerText();
+    expect(text).toContain('[1][2][3]');
+    expect(text).toContain('<5 g');
+    const settings = parse(readFileSync('content/settings/site.yml', 'utf8'));
+    await expect(preview().locator('.helpline-box__number').first().innerText()).resolves.toBe(
+      `Call ${settings.helpline.display}`,
+    );
+    const toc = await preview()
+      .locator('nav.toc a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(toc).toEqual(['#setext-heading-for-the-first-part', '#a-second-section']);
+    for (const href of toc) await expect(preview().locator(`.prose ${href}`).count()).resolves.toBe(1);
+    await expect(preview().locator('.prose th').last().getAttribute('style')).resolves.toContain('right');
+  });
+
+  describe('refuses to save what the build would reject, next to the field, in words an editor can act on', () => {
+    it('the author as their own reviewer', async () => {
+      await openEntry('articles', 'choosing-a-detox-center');
+      await page.getByLabel('Author').click();
+      await page.keyboard.type('Marcus');
+      await page.getByRole('option', { name: /Marcus/ }).click();
+      await refusedSave();
+      await expect(field('Medical reviewer').locator('.sg-field-problems').innerText()).resolves.toMatch(
+        /Marcus Demo wrote this page, so cannot also review it/,
+      );
+    });
+
+    it('a next review before the last one', async () => {
+      await openEntry('articles', 'opioid-withdrawal');
+      await page.getByLabel('Next review due').fill('2025-01-01');
+      await refusedSave();
+      await expect(field('Next review due').locator('.sg-field-problems').innerText()).resolves.toMatch(
+        /expected a date after “Last medically reviewed”/,
+      );
+    });
+
+    it('a reviewer without credentials or the reviewer role (and the picker never offers one)', async () => {
+      await openEntry('articles', WRONG_REVIEWER_DRAFT);
+      await page.getByLabel('Medical reviewer').click();
+      await page.getByRole('option').first().waitFor();
+      const offered = await page.getByRole('option').allInnerTexts();
+      // The current (wrong) choice stays visible; the only others are eligible reviewers.
+      expect(offered.filter((o) => !o.startsWith('Jamie')).sort()).toEqual([
+        expect.stringMatching(/^Dr\. Lena Sample/),
+        expect.stringMatching(/^Dr\. Rowan Example/),
+        expect.stringMatching(/^Marcus Demo/),
+      ]);
+      expect(offered.join()).not.toMatch(/Casey/);
+      await page.keyboard.press('Escape');
+      // As a draft it may be saved; going live is what the rules stop.
+      await page.getByLabel('Draft (never built into the site)').click();
+      await refusedSave();
+      const problems = await field('Medical reviewer').locator('.sg-field-problems').innerText();
+      expect(problems).toMatch(/Jamie Placeholder has no credentials/);
+      expect(problems).toMatch(/Jamie Placeholder is not a medical reviewer/);
+    });
+
+    it('a picture in the body without alt text', async () => {
+      await openEntry('articles', 'muscle-relaxant-misuse');
+      await typeAtEndOfBody('\n![](./images/baclofen-blister-pack.svg)\n');
+      await expect(field('Body').locator('.sg-body-problems').innerText()).resolves.toMatch(/has no alt text/);
+      await refusedSave();
+      await expect(field('Body').innerText()).resolves.toMatch(/would stop the page from building/i);
+    });
+
+    it('< and { that MDX would read as code, with a one-click fix', async () => {
+      await openEntry('articles', 'gabapentin-misuse-and-withdrawal');
+      await typeAtEndOfBody('\nTake <5 g a day, roughly {twice} a week.\n');
+      const problems = field('Body').locator('.sg-body-problems');
+      await expect(problems.innerText()).resolves.toMatch(/“<5 g a day.*” would be read as the start of a component/);
+      await refusedSave();
+      await problems.getByRole('button', { name: 'Write \\< instead' }).click();
+      await expect(problems.innerText()).resolves.toMatch(/“\{twice\}” would be read as code/);
+      await refusedSave();
+      await problems.getByRole('button', { name: 'Write \\{ and \\} instead' }).click();
+      await expect(problems.count()).resolves.toBe(0);
+      await expect(bodyText().inputValue()).resolves.toContain('Take \\<5 g a day, roughly \\{twice\\} a week.');
+    });
+
+    it('a medical page without sources', async () => {
+      await openEntry('articles', 'benzodiazepine-tapering');
+      const sources = field('Sources');
+      // Each source's remove button (×) in its header.
+      const remove = sources.locator('button:has(path[d^="M11.916"])');
+      while ((await remove.count()) > 0) await remove.first().click();
+      await refusedSave();
+      await expect(sources.locator('.sg-field-problems').innerText()).resolves.toMatch(
+        /A medical page must cite at least one source/,
+      );
+    });
+
+    it('an e-mail address the schema rejects', async () => {
+      await openAdmin('#/collections/settings/entries/site');
+      const email = page.getByLabel('Contact email');
+      await email.waitFor({ timeout: 20_000 });
+      await email.fill('editors@localhost');
+      await refusedSave();
+      await expect(field('Publisher').locator('.sg-field-problems').innerText()).resolves.toBe(
+        'Contact email: expected an email address',
+      );
+    });
+  });
+
+  it('creates a reviewed article and publishes it through draft → in review → ready → published', {
+    timeout: 120_000,
+  }, async () => {
     const slug = 'kratom-withdrawal-what-to-expect';
     await openAdmin('#/collections/articles/new');
     await page.getByLabel('Title', { exact: true }).first().waitFor({ timeout: 20_000 });
@@ -151,23 +411,47 @@ describe('Decap CMS at /admin/ (npm run cms, git mode, editorial workflow)', () 
     await page.getByLabel('Author').click();
     await page.keyboard.type('Jamie');
     await page.getByRole('option', { name: /Jamie/ }).click();
+    // No reviewer and no review date yet: the preview must not claim a medical review.
+    await expect.poll(() => preview().locator('.sg-preview-unreviewed').count(), { timeout: 10_000 }).toBe(1);
+    await expect(preview().locator('.byline__badge').count()).resolves.toBe(0);
     await page.getByLabel('Medical reviewer').click();
     await page.keyboard.type('Rowan');
     await page.getByRole('option', { name: /Rowan/ }).click();
+    await expect(preview().locator('.byline__badge').count()).resolves.toBe(0);
     // One step records the completed review: last reviewed today, next review from the policy.
     await page.getByRole('button', { name: 'Record review completed today' }).click();
+    await expect
+      .poll(() => preview().locator('.byline__reviewed').innerText(), { timeout: 10_000 })
+      .toMatch(/Medically reviewed by Dr\. Rowan Example, MD, FASAM on/);
     await page.getByLabel('First published').fill(today);
+    // The body through the toolbar: text, a citation of source 1, an urgency callout, the helpline box.
+    await bodyText().click();
+    await page.keyboard.type('Kratom withdrawal can cause aches, poor sleep and low mood.');
+    await page.getByRole('button', { name: 'Urgency callout' }).click();
+    await page.getByLabel('How urgent').selectOption('urgent');
+    await page.getByLabel('What to do (heading)').fill('Call your doctor today if you');
+    await page.getByLabel(/^Details/).fill('- cannot keep fluids down\n- feel very low');
+    await page.getByRole('button', { name: 'Insert callout' }).click();
+    await page.getByRole('button', { name: 'Helpline box' }).click();
+
+    // Saved without sources first: a medical page needs one.
+    await refusedSave();
+    await expect(field('Sources').locator('.sg-field-problems').innerText()).resolves.toMatch(/at least one source/);
     await page.getByRole('button', { name: /Add Source/i }).click();
     await page.getByLabel('Source title').last().fill('Kratom (DrugFacts)');
     await page.getByLabel('Publisher').last().fill('National Institute on Drug Abuse (NIDA)');
     await page.getByLabel('Address (https)').last().fill('https://nida.nih.gov/research-topics/kratom');
     await page.getByLabel('Year').last().fill('2024');
     await page.getByLabel('Checked on').last().fill(today);
-    const body = page.locator('[data-slate-editor="true"]').first();
-    await body.click();
-    await page.keyboard.type(
-      'Kratom withdrawal can cause aches, poor sleep and low mood. Talk to a doctor before you stop.',
-    );
+    await expect.poll(() => field('Sources').locator('.sg-field-problems').count(), { timeout: 10_000 }).toBe(0);
+    // Cite it at the end of the first sentence.
+    await bodyText().evaluate((el: HTMLTextAreaElement) => {
+      const at = el.value.indexOf('mood.') + 'mood'.length;
+      el.focus();
+      el.setSelectionRange(at, at);
+    });
+    await page.getByRole('button', { name: 'Cite a source' }).click();
+    await page.getByRole('button', { name: /^\[1\] Kratom \(DrugFacts\)/ }).click();
     await saveEntry();
     await waitForBranch(`cms/articles/${slug}`);
 
@@ -183,7 +467,7 @@ describe('Decap CMS at /admin/ (npm run cms, git mode, editorial workflow)', () 
     while (branches().includes(`cms/articles/${slug}`) && Date.now() < deadline) await page.waitForTimeout(250);
     expect(branches()).not.toContain(`cms/articles/${slug}`);
 
-    const file = `${git(dir, 'show', `main:content/articles/${slug}.mdx`)}\n`;
+    const file = fileOn('main', slug);
     const data = frontMatter(file);
     const nextYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
     expect(data).toMatchObject({
@@ -206,8 +490,11 @@ describe('Decap CMS at /admin/ (npm run cms, git mode, editorial workflow)', () 
         accessed: today,
       },
     ]);
-    // The commit message template names the collection, the slug and the CMS user (empty for the
-    // local backend, which has no accounts); git's own author records who committed.
+    expect(file.slice(file.indexOf('\n---\n') + 5)).toBe(
+      'Kratom withdrawal can cause aches, poor sleep and low mood [1].\n\n' +
+        '<Callout level="urgent" title="Call your doctor today if you">\n\n- cannot keep fluids down\n- feel very low\n\n</Callout>\n\n' +
+        '<HelplineBox />\n',
+    );
     const [subject, author] = git(
       dir,
       'log',

@@ -40,6 +40,11 @@ export interface EntryCheckContext {
   today: PlainDate;
   /** The file the entry is saved to, for rule messages. */
   file?: string;
+  /**
+   * Leave out schema problems of fields that are simply empty: the editor's own "required" check
+   * already says so next to them (the browser sets this; the server-side guard does not).
+   */
+  skipEmpty?: boolean;
 }
 
 const SCHEMAS: Record<string, z.ZodType> = {
@@ -124,6 +129,12 @@ function schemaIssues(collection: string, data: Record<string, unknown>): Array<
     : problemsFromZod(collection, result.error).map((p) => ({ path: p.field, message: p.message }));
 }
 
+function valueAt(data: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], data);
+}
+
+const isEmpty = (value: unknown) => value === undefined || value === null || value === '';
+
 /** The parts of an article the review rules read, when they are well-formed enough to judge. */
 function reviewable(data: Record<string, unknown>, file: string): ReviewableArticle | undefined {
   const { category, author, reviewer, lastReviewed, nextReviewDue, sources, draft } = data;
@@ -167,6 +178,7 @@ export function entryProblems(
   for (const issue of schemaIssues(collection, data)) {
     // The picture's own message already says what to do.
     if (picture && issue.path.startsWith(`${picture[0]}.`) && 'error' in pictureVerdict) continue;
+    if (context.skipEmpty && isEmpty(valueAt(data, issue.path))) continue;
     add(issue.path, withLabels(collection, issue.message));
   }
   const fieldsWithSchemaErrors = new Set(problems.map((p) => p.field));
