@@ -57,7 +57,7 @@ export default defineConfig({
   markdown: {
     // Unsafe editor MDX stops the build before it is compiled to code (check:content says the same, earlier).
     processor: satteri({ mdastPlugins: [mdxSafetyGuard] }),
-    // Headings get ids from their text (github-slugger): stable while the wording stays.
+    // Articles carry no code samples: no highlighter to load or to style.
     syntaxHighlight: false,
   },
   server: { port: Number(process.env.PORT ?? 4321), host: '127.0.0.1' },

@@ -1,5 +1,6 @@
 import type { PlainDate } from '../core/dates.ts';
 import { daysBetween } from '../core/dates.ts';
+import { articlePath } from '../core/urls.ts';
 import { type ReviewPolicy, type ReviewStatus, reviewStatus } from './policy.ts';
 import { readabilityOf, readableText } from './readability.ts';
 
@@ -36,7 +37,7 @@ export function dashboardRows(
     .map((article) => ({
       slug: article.id,
       title: article.data.title,
-      url: `/articles/${article.id}/`,
+      url: articlePath(article.id),
       reviewer: { id: article.data.reviewer.id, name: reviewerName(article.data.reviewer.id) },
       lastReviewed: article.data.lastReviewed,
       nextReviewDue: article.data.nextReviewDue,

@@ -1,4 +1,4 @@
-import { articlePath } from './structured-data.ts';
+import { articlePath } from '../core/urls.ts';
 
 export interface FeedArticle {
   slug: string;

@@ -1,9 +1,10 @@
 // Facts about the site's URLs computed once from content: the true last-modified date of
-// each page (for the sitemap) and the redirects from old slugs. Used by astro.config.mjs,
-// so it reads content with the plain content reader rather than astro:content.
+// each page (for the sitemap) and the redirects from old slugs. Pure: astro.config.mjs passes
+// in the articles it read, so no astro:content is needed before the build starts.
 import { isPublished } from '../content/publishing.ts';
 import type { FieldProblem } from '../content/schema-issues.ts';
-import { articlePath, dateModified, personPath } from './structured-data.ts';
+import { articlePath, categoryPath, personPath } from '../core/urls.ts';
+import { dateModified } from './structured-data.ts';
 
 export interface MappableArticle {
   id: string;
@@ -42,7 +43,7 @@ export function lastModifiedByPath(articles: readonly MappableArticle[]): Map<st
   if (overall) for (const path of ['/', '/a-z/', '/categories/', '/people/']) dates.set(path, overall);
   for (const category of new Set(published.map((a) => a.data.category))) {
     const date = latest(published.filter((a) => a.data.category === category).map((a) => articleLastmod(a.data)));
-    if (date) dates.set(`/categories/${category}/`, date);
+    if (date) dates.set(categoryPath(category), date);
   }
   for (const person of new Set(published.flatMap((a) => [a.data.author, a.data.reviewer]))) {
     const theirs = published.filter((a) => a.data.author === person || a.data.reviewer === person);

@@ -1,6 +1,8 @@
 // schema.org JSON-LD built from front matter. Pure: the page passes in everything, so the
 // structured data can be tested against the same values the reader sees.
+
 import { CATEGORIES, type CategoryId } from '../../schemas/categories.ts';
+import { articlePath, categoryPath, personPath } from '../core/urls.ts';
 
 export interface SeoPerson {
   id: string;
@@ -42,8 +44,6 @@ export function dateModified(article: Pick<SeoArticle, 'published' | 'updated'>)
 }
 
 const absolute = (site: SeoSite, path: string) => new URL(path, site.url).href;
-export const articlePath = (slug: string) => `/articles/${slug}/`;
-export const personPath = (id: string) => `/people/${id}/`;
 
 /** Words for an id like "alcohol" or "opioids": a display name. */
 const displayName = (id: string) => id.replace(/-/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
@@ -152,7 +152,7 @@ export function articleJsonLd(article: SeoArticle, reviewer: SeoPerson, author: 
     },
     breadcrumbJsonLd(site, [
       { name: 'Home', path: '/' },
-      { name: category.label, path: `/categories/${article.category}/` },
+      { name: category.label, path: categoryPath(article.category) },
       { name: article.title, path: articlePath(article.slug) },
     ]),
   ];
