@@ -153,7 +153,10 @@ describe('the save check: the build\u2019s rules on the entry being edited', () 
 
   it('refuses a next review before the last one or beyond the policy', () => {
     expect(errorsOf({ ...sample, nextReviewDue: '2026-01-01' })).toEqual([
-      expect.objectContaining({ field: 'nextReviewDue', message: expect.stringMatching(/after “Last medically reviewed”/) }),
+      expect.objectContaining({
+        field: 'nextReviewDue',
+        message: expect.stringMatching(/after “Last medically reviewed”/),
+      }),
     ]);
     expect(errorsOf({ ...sample, nextReviewDue: '2028-12-01' })[0].message).toMatch(/12-month review policy/);
     expect(errorsOf({ ...sample, lastReviewed: '2026-12-01', nextReviewDue: '2027-06-01' })[0]).toMatchObject({
@@ -195,7 +198,11 @@ describe('the save check: the build\u2019s rules on the entry being edited', () 
   it('lets an overdue page be saved (that is how its review is recorded) but says so', () => {
     const overdue = entryProblems('articles', sample, { ...context, today: '2028-01-01' });
     expect(overdue).toEqual([
-      expect.objectContaining({ severity: 'warning', field: 'nextReviewDue', message: expect.stringMatching(/overdue/) }),
+      expect.objectContaining({
+        severity: 'warning',
+        field: 'nextReviewDue',
+        message: expect.stringMatching(/overdue/),
+      }),
     ]);
     expect(problemSummary(overdue)).toBe('');
   });
