@@ -123,20 +123,6 @@ function field(label: string): Locator {
 const bodyText = () => page.locator('textarea.sg-body-text');
 const preview = () => page.frameLocator('iframe').first();
 
-/** Selects `find` in the body (the `occurrence`-th time it appears) and types `replacement` over it. */
-async function typeOverInBody(find: string, replacement: string, from = 0) {
-  const body = bodyText();
-  const at = (await body.inputValue()).indexOf(find, from);
-  expect(at, `"${find}" in the body`).toBeGreaterThanOrEqual(0);
-  await body.evaluate(
-    (el: HTMLTextAreaElement, [start, end]) => {
-      el.focus();
-      el.setSelectionRange(start, end);
-    },
-    [at, at + find.length],
-  );
-  await page.keyboard.type(replacement);
-}
 /** Types at the very end of the body. */
 async function typeAtEndOfBody(text: string) {
   await bodyText().evaluate((el: HTMLTextAreaElement) => {
