@@ -10,6 +10,7 @@ import { canReview } from '../lib/cms/site-data.ts';
 import { fromUtcDate } from '../lib/core/dates.ts';
 import { CMS, createClass, type Element, h, type ImmutableMap, toJs } from './decap.ts';
 import { knownPeople, rememberPeople, site } from './people.ts';
+import { onReviewRecorded } from './review-events.ts';
 
 let problems: EntryProblem[] = [];
 let checkedEntry = '';
@@ -76,6 +77,7 @@ interface WrapperProps extends Record<string, unknown> {
 }
 
 interface Hit {
+  path?: string;
   slug?: string;
   data?: { name?: string; credentials?: string[]; roles?: string[]; jobTitle?: string };
 }
@@ -96,6 +98,12 @@ interface Wrapper {
 
 const isTopLevel = (props: WrapperProps) => !props.parentIds?.length && !props.isEditorComponent;
 
+/** A person as the relation widget's search returns them. */
+function personHit(id: string): Hit | undefined {
+  const person = knownPeople().get(id);
+  return person ? { slug: id, data: { ...person }, path: `content/people/${id}.yml` } : undefined;
+}
+
 /** The relation widget, limited to eligible reviewers when the field asks for it (`reviewers_only`). */
 function relationProps(props: WrapperProps): Partial<WrapperProps> {
   if (!props.query) return {};
@@ -103,14 +111,20 @@ function relationProps(props: WrapperProps): Partial<WrapperProps> {
   // The current choice stays visible even when it is not eligible, so its problem can be read.
   const keep = (hit: Hit) => !reviewersOnly || canReview(hit.data as never) || hit.slug === props.value;
   const query = props.query;
+  const hits = (props.queryHits ?? []).filter(keep);
+  // A value set by "Record review completed" is shown even before the picker has searched for it.
+  const current =
+    typeof props.value === 'string' && !hits.some((hit) => hit.slug === props.value)
+      ? personHit(props.value)
+      : undefined;
   return {
     query: async (...args: unknown[]) => {
       const action = await query(...args);
-      const hits = action?.payload?.hits ?? [];
-      rememberPeople(hits as never);
-      return { ...action, payload: { ...action?.payload, hits: hits.filter(keep) } };
+      const found = action?.payload?.hits ?? [];
+      rememberPeople(found as never);
+      return { ...action, payload: { ...action?.payload, hits: found.filter(keep) } };
     },
-    queryHits: (props.queryHits ?? []).filter(keep),
+    queryHits: current ? [current, ...hits] : hits,
   };
 }
 
@@ -137,7 +151,24 @@ function checkedControl(name: string, control: unknown, container: boolean): unk
     componentDidMount(this: Wrapper) {
       const update = () => this.forceUpdate();
       listeners.add(update);
-      this.unsubscribe = () => listeners.delete(update);
+      // "Record review completed" names the reviewer: the reviewer picker takes it.
+      const stopListening =
+        name === 'relation' && this.props.field.get('reviewers_only') === true && isTopLevel(this.props)
+          ? onReviewRecorded(({ reviewer }) => {
+              const person = personHit(reviewer);
+              const collection = String(this.props.field.get('collection'));
+              const fieldName = String(this.props.field.get('name'));
+              this.props.onChange(
+                reviewer,
+                person ? { [fieldName]: { [collection]: { [reviewer]: person.data } } } : undefined,
+              );
+              if (this.props.getEntry) recheckSoon(this.props.getEntry);
+            })
+          : undefined;
+      this.unsubscribe = () => {
+        listeners.delete(update);
+        stopListening?.();
+      };
     },
     componentWillUnmount(this: Wrapper) {
       this.unsubscribe?.();

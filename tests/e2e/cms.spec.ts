@@ -98,8 +98,22 @@ async function openEntry(collection: string, slug: string) {
   await go(`#/collections/${collection}`);
   await page.locator('[class*="ListCard"], [class*="GridCard"]').first().waitFor({ timeout: 20_000 });
   await go(`#/collections/${collection}/entries/${slug}`);
-  await page.getByLabel('Title', { exact: true }).first().waitFor({ timeout: 20_000 });
+  // Until the entry has loaded, Decap may still show the previous one: wait for this entry's title.
+  const draft = `cms/${collection}/${slug}`;
+  const file = `content/${collection}/${slug}.mdx`;
+  const text = execFileSync('git', ['-C', dir, 'show', `${branches().includes(draft) ? draft : 'main'}:${file}`], {
+    encoding: 'utf8',
+  });
+  const title = String(frontMatter(text).title);
+  await expect
+    .poll(() => page.getByLabel('Title', { exact: true }).first().inputValue(), { timeout: 30_000 })
+    .toBe(title);
 }
+/** Chooses an option of a relation or select field's menu (not a native <option> elsewhere on the page). */
+async function pickOption(name: string | RegExp) {
+  await page.locator('div[role="option"]').filter({ hasText: name }).first().click();
+}
+const menuOptions = () => page.locator('div[role="option"]').allInnerTexts();
 async function saveEntry() {
   await page.getByRole('button', { name: 'Save', exact: true }).click();
 }
@@ -230,7 +244,7 @@ describe('Decap CMS at /admin/ (npm run cms, git mode, editorial workflow)', () 
       const body = bodyText();
       expect(await page.locator('[data-slate-editor]').count(), 'no rich-text editor').toBe(0);
       const bodyStart = original.indexOf('\n---\n') + 5;
-      await expect.poll(() => body.inputValue(), { timeout: 10_000 }).toBe(original.slice(bodyStart));
+      await expect.poll(() => body.inputValue(), { timeout: 30_000 }).toBe(original.slice(bodyStart));
       // The first word of six letters or more in a paragraph of prose.
       const text = await body.inputValue();
       const match = /^[A-Z][^\n]*?\b([a-z]{6,})\b/m.exec(text)!;
@@ -298,7 +312,7 @@ describe('Decap CMS at /admin/ (npm run cms, git mode, editorial workflow)', () 
       await openEntry('articles', 'choosing-a-detox-center');
       await page.getByLabel('Author').click();
       await page.keyboard.type('Marcus');
-      await page.getByRole('option', { name: /Marcus/ }).click();
+      await pickOption(/Marcus/);
       await refusedSave();
       await expect(field('Medical reviewer').locator('.sg-field-problems').innerText()).resolves.toMatch(
         /Marcus Demo wrote this page, so cannot also review it/,
@@ -317,8 +331,8 @@ describe('Decap CMS at /admin/ (npm run cms, git mode, editorial workflow)', () 
     it('a reviewer without credentials or the reviewer role (and the picker never offers one)', async () => {
       await openEntry('articles', WRONG_REVIEWER_DRAFT);
       await page.getByLabel('Medical reviewer').click();
-      await page.getByRole('option').first().waitFor();
-      const offered = await page.getByRole('option').allInnerTexts();
+      await page.locator('div[role="option"]').first().waitFor();
+      const offered = await menuOptions();
       // The current (wrong) choice stays visible; the only others are eligible reviewers.
       expect(offered.filter((o) => !o.startsWith('Jamie')).sort()).toEqual([
         expect.stringMatching(/^Dr\. Lena Sample/),
@@ -393,19 +407,26 @@ describe('Decap CMS at /admin/ (npm run cms, git mode, editorial workflow)', () 
       .first()
       .fill('What stopping kratom can feel like, how long withdrawal usually lasts and when to ask a doctor for help.');
     await page.getByLabel('Category').click();
-    await page.getByRole('option', { name: 'Withdrawal' }).click();
+    await pickOption('Withdrawal');
     await page.getByLabel('Author').click();
     await page.keyboard.type('Jamie');
-    await page.getByRole('option', { name: /Jamie/ }).click();
+    await pickOption(/Jamie/);
     // No reviewer and no review date yet: the preview must not claim a medical review.
     await expect.poll(() => preview().locator('.sg-preview-unreviewed').count(), { timeout: 10_000 }).toBe(1);
     await expect(preview().locator('.byline__badge').count()).resolves.toBe(0);
-    await page.getByLabel('Medical reviewer').click();
-    await page.keyboard.type('Rowan');
-    await page.getByRole('option', { name: /Rowan/ }).click();
-    await expect(preview().locator('.byline__badge').count()).resolves.toBe(0);
-    // One step records the completed review: last reviewed today, next review from the policy.
-    await page.getByRole('button', { name: 'Record review completed today' }).click();
+    // One step records the completed review, naming the clinician: the reviewer, last reviewed
+    // today, next review from the policy. It cannot be pressed before a reviewer is named.
+    const record = page.getByRole('button', { name: 'Record review completed today' });
+    await expect(record.isDisabled()).resolves.toBe(true);
+    const reviewedBy = await page.getByLabel('Reviewed by').locator('option').allInnerTexts();
+    expect(reviewedBy.slice(1).sort()).toEqual([
+      'Dr. Lena Sample, PharmD, BCPP',
+      'Dr. Rowan Example, MD, FASAM',
+      'Marcus Demo, LCSW, LCADC',
+    ]);
+    await page.getByLabel('Reviewed by').selectOption('rowan-example');
+    await record.click();
+    await expect(field('Medical reviewer').innerText()).resolves.toContain('Dr. Rowan Example');
     await expect
       .poll(() => preview().locator('.byline__reviewed').innerText(), { timeout: 10_000 })
       .toMatch(/Medically reviewed by Dr\. Rowan Example, MD, FASAM on/);

@@ -16,6 +16,7 @@ import {
   runGit,
   unpublishedEntry,
 } from '../../src/lib/io/cms-repo.ts';
+import { cmsWorkflow } from '../../src/lib/io/cms-workflow.ts';
 import { FIXTURES } from '../helpers.ts';
 
 const TODAY = '2026-11-26';
@@ -201,6 +202,67 @@ describe('the save gate', () => {
       TODAY,
     );
     expect(noSources).toMatchObject({ ok: false, error: expect.stringMatching(/sources: .*at least one source/) });
+  });
+});
+
+describe('the guard’s side of the workflow (what it answers itself, what it forwards)', () => {
+  it('hands decap-server the mirror of the published branch, never the editor’s branch', () => {
+    const step = cmsWorkflow(repo, () => TODAY).handle({
+      action: 'entriesByFolder',
+      branch: 'main',
+      params: { branch: 'main', folder: 'content/articles', extension: 'mdx', depth: 1 },
+    });
+    expect(step).toEqual({
+      forward: {
+        action: 'entriesByFolder',
+        branch: CMS_BASE_BRANCH,
+        params: { branch: CMS_BASE_BRANCH, folder: 'content/articles', extension: 'mdx', depth: 1 },
+      },
+    });
+  });
+
+  it('answers for a draft from where it branched, and 404 when there is none', () => {
+    const workflow = cmsWorkflow(repo, () => TODAY);
+    const ask = (slug: string) =>
+      workflow.handle({ action: 'unpublishedEntry', params: { branch: 'main', collection: 'articles', slug } });
+    expect(ask('second-article')).toEqual({ answer: { status: 404, body: { message: 'Not Found' } } });
+    saveDraft('second-article', (text) => text.replace('short sentences', 'brief sentences'));
+    expect(ask('second-article')).toMatchObject({
+      answer: { status: 200, body: { status: 'draft', diffs: [{ path: article('second-article'), newFile: false }] } },
+    });
+  });
+
+  it('refuses a save check:content rejects before decap-server commits anything', () => {
+    const raw = read(article('second-article')).replace('reviewer: rowan-example', 'reviewer: nobody-known');
+    const step = cmsWorkflow(repo, () => TODAY).handle({
+      action: 'persistEntry',
+      params: {
+        branch: 'main',
+        dataFiles: [{ path: article('second-article'), raw, slug: 'second-article' }],
+        assets: [],
+        options: { collectionName: 'articles', useWorkflow: true, commitMessage: 'x', status: 'draft' },
+      },
+    });
+    expect(step).toMatchObject({ answer: { status: 422, body: { error: expect.stringMatching(/nobody-known/) } } });
+  });
+
+  it('publishes a picture uploaded on the Media page as one commit by the editor', () => {
+    const before = git(root, 'rev-parse', 'main');
+    const step = cmsWorkflow(repo, () => TODAY).handle({ action: 'persistMedia', params: { branch: 'main' } });
+    // What decap-server does with it: a commit on the branch it was given.
+    writeFileSync(
+      path.join(repo.worktreeDir, 'content/articles/images/chart.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    );
+    git(repo.worktreeDir, 'add', '-A');
+    git(repo.worktreeDir, 'commit', '-q', '-m', 'Upload “content/articles/images/chart.svg”');
+    if (!('afterwards' in step) || !step.afterwards) throw new Error('expected an afterwards step');
+    expect(step.afterwards({ status: 200, body: {} })).toEqual({ status: 200, body: {} });
+    expect(git(root, 'rev-list', '--count', `${before}..main`)).toBe('1');
+    expect(git(root, 'log', '-1', '--format=%an: %s', 'main')).toBe(
+      'Jane Editor: Media: Upload “content/articles/images/chart.svg” (by Jane Editor)',
+    );
+    expect(read('content/articles/images/chart.svg')).toContain('<svg');
   });
 });
 

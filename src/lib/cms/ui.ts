@@ -75,7 +75,7 @@ export const ARTICLE_UI: UiMap = {
   lastReviewed: {
     label: 'Last medically reviewed',
     widget: 'review-date',
-    hint: 'Date the clinician finished the review (UTC). “Record review” sets it to today and the next review date from the policy.',
+    hint: 'Date the clinician finished the review (UTC). “Record review completed” sets the medical reviewer, this date (today) and the next review date from the policy in one step.',
     extra: { role: 'last-reviewed' },
   },
   nextReviewDue: {

@@ -11,6 +11,7 @@ import type { PlainDate } from '../core/dates.ts';
 import type { Finding } from '../review/rules.ts';
 import {
   advancePublishedBranch,
+  CMS_BASE_BRANCH,
   type CmsRepo,
   checkoutContent,
   commitTree,
@@ -162,4 +163,35 @@ export function publishDraft(repo: CmsRepo, collection: string, slug: string, to
   deleteDraft(repo, draft);
   syncBase(repo);
   return { ok: true, message: `${draft} published as ${commit.slice(0, 12)}` };
+}
+
+/**
+ * decap-server commits media uploaded or deleted from the Media page straight onto the branch it
+ * was given (cms-base). Those commits are published here as one commit by the editor, as a publish
+ * is; when that cannot be done (the editor's checkout is in the way) they are dropped and the
+ * reason returned.
+ */
+export function publishBaseCommits(repo: CmsRepo): GateResult {
+  const published = revParse(repo, `refs/heads/${repo.branch}`);
+  const base = revParse(repo, `refs/heads/${CMS_BASE_BRANCH}`);
+  if (base === published) return { ok: true };
+  const ahead = runGit(repo.repoDir, ['merge-base', '--is-ancestor', published, base]).status === 0;
+  if (!ahead) {
+    syncBase(repo);
+    return { ok: false, status: 409, error: 'The published branch moved while this change was made: try again.' };
+  }
+  const subjects = runGit(repo.repoDir, ['log', '--reverse', '--format=%s', `${published}..${base}`])
+    .stdout.split('\n')
+    .filter(Boolean);
+  const files = runGit(repo.repoDir, ['diff', '--name-only', published, base]).stdout.split('\n').filter(Boolean);
+  const message = `Media: ${subjects.join('; ')} (by ${repo.editor.name})\n\nFiles: ${files.join(', ')}\nPublished by: ${repo.editor.name} <${repo.editor.email}> in the CMS\n`;
+  const commit = commitTree(repo, revParse(repo, `${base}^{tree}`), published, message);
+  try {
+    advancePublishedBranch(repo, commit, published);
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, status: 409, error: `Not saved: ${(error as GitError).message}` };
+  } finally {
+    syncBase(repo);
+  }
 }
