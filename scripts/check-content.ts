@@ -1,16 +1,20 @@
 // `npm run check:content`: validates content/ without building. Schema problems and
 // review-governance errors exit 1; warnings (a review due soon) exit 0.
-//   --today YYYY-MM-DD       evaluate as if it were that day (default: today, UTC)
+//   --today YYYY-MM-DD       evaluate as if it were that day (default: $SITE_TODAY, else today in UTC)
 //   --format text|json|markdown
 //   --content-dir DIR        another content folder (default: $CONTENT_DIR or content/)
-//   --strict                 treat "changed since review" as an error
+//   --strict                 treat "changed since review" and a missing review fingerprint as errors
+//   --overdue-as-warning     report overdue reviews as warnings (what `npm run build` does)
+//   --git-history            also compare bodies with git history (needs a full clone; slower)
 import { parseArgs } from 'node:util';
-import { fromUtcDate, isPlainDate } from '../src/lib/core/dates.ts';
+import { isPlainDate } from '../src/lib/core/dates.ts';
 import { type ReportFormat, renderReport, runContentCheck } from '../src/lib/io/content-check.ts';
 import { contentRoot } from '../src/lib/io/content-root.ts';
+import { SiteTodayError, siteToday } from '../src/lib/io/today.ts';
 
 const started = performance.now();
 let options;
+let defaultToday;
 try {
   options = parseArgs({
     options: {
@@ -18,14 +22,18 @@ try {
       format: { type: 'string', default: 'text' },
       'content-dir': { type: 'string' },
       strict: { type: 'boolean', default: false },
+      'overdue-as-warning': { type: 'boolean', default: false },
+      'git-history': { type: 'boolean', default: false },
     },
   }).values;
+  defaultToday = options.today === undefined ? siteToday() : undefined;
 } catch (error) {
-  console.error(`check:content: ${(error as Error).message}`);
+  if (!(error instanceof TypeError || error instanceof SiteTodayError)) throw error;
+  console.error(`check:content: ${error.message}`);
   process.exit(2);
 }
 
-const today = options.today ?? fromUtcDate(new Date());
+const today = options.today ?? defaultToday ?? '';
 if (!isPlainDate(today)) {
   console.error(`check:content: --today: expected a date written YYYY-MM-DD, got "${today}"`);
   process.exit(2);
@@ -37,7 +45,13 @@ if (!['text', 'json', 'markdown'].includes(format)) {
 }
 
 const root = options['content-dir'] ?? contentRoot();
-const report = runContentCheck({ root, today, strict: options.strict });
+const report = runContentCheck({
+  root,
+  today,
+  strict: options.strict,
+  overdueAsWarning: options['overdue-as-warning'],
+  useHistory: options['git-history'],
+});
 report.elapsedMs = Math.round(performance.now() - started);
 process.stdout.write(renderReport(report, format));
 // exitCode, not process.exit(): into a pipe, stdout is written asynchronously and exiting at once cut

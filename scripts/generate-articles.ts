@@ -13,6 +13,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } fro
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { reviewFingerprint } from '../src/lib/review/fingerprint.ts';
 
 export interface GenerateOptions {
   /** How many articles to write. */
@@ -412,10 +413,8 @@ function articleFile(r: ReturnType<typeof rng>, index: number, today: string, ea
       `  alt: ${yamlString(`A calm illustration for a guide about ${name}: soft shapes in blue and green.`)}`,
     );
   }
-  fm.push(
-    'keyTakeaways:',
-    ...r.sample(SENTENCES, r.int(3, 4)).map((s) => `  - ${yamlString(cap(s.replaceAll('{s}', name)))}`),
-  );
+  const keyTakeaways = r.sample(SENTENCES, r.int(3, 4)).map((s) => cap(s.replaceAll('{s}', name)));
+  fm.push('keyTakeaways:', ...keyTakeaways.map((takeaway) => `  - ${yamlString(takeaway)}`));
   fm.push('sources:');
   for (const source of sources) {
     fm.push(
@@ -465,6 +464,12 @@ function articleFile(r: ReturnType<typeof rng>, index: number, today: string, ea
     if (i === helplineAt) body.push('<HelplineBox />', '');
     body.push(paragraph(r, name, sources.length, r.int(3, 5)), '');
   });
+  // Generated pages count as reviewed as written, like the sample articles after review:record.
+  fm.splice(
+    fm.indexOf('draft: false') + 1,
+    0,
+    `reviewFingerprint: ${reviewFingerprint({ title, description: descriptionSafe, keyTakeaways, sources, body: body.join('\n') })}`,
+  );
   const text = fm.join('\n') + body.join('\n');
   return { slug, text, words: body.join(' ').split(/\s+/).length };
 }

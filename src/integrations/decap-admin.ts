@@ -24,7 +24,7 @@ import { cmsConfig } from '../lib/cms/config.ts';
 import { cmsSiteData } from '../lib/cms/site-data.ts';
 import { siteUrl } from '../lib/core/site-url.ts';
 import { loadContent } from '../lib/io/read-content.ts';
-import type { ReviewPolicy } from '../lib/review/policy.ts';
+import { DEFAULT_REVIEW_POLICY, type ReviewPolicy } from '../lib/review/policy.ts';
 import { settingsSchema } from '../schemas/settings.ts';
 
 export const ADMIN_BASE = '/admin/';
@@ -67,7 +67,7 @@ function reviewPolicy(contentRoot: string): ReviewPolicy {
   } catch {
     // check:content reports an unreadable settings file; the editor still opens.
   }
-  return settingsSchema.shape.reviewPolicy.parse({});
+  return DEFAULT_REVIEW_POLICY;
 }
 
 /** /admin/config.yml: generated, with a header saying so. */

@@ -86,6 +86,14 @@ export const articleSchema = <Image extends z.ZodType, Reference extends z.ZodTy
       redirectFrom: z.array(slugLike('an old slug')).default([]),
       /** A draft is never built into the public site. */
       draft: z.boolean().default(false),
+      /**
+       * Fingerprint of the text the reviewer approved ("v1:" + SHA-256 hex; src/lib/review/fingerprint.ts),
+       * written by npm run review:record. Last, where Decap CMS keeps a field it does not edit.
+       */
+      reviewFingerprint: z
+        .string()
+        .regex(/^v1:[0-9a-f]{64}$/, { error: 'expected "v1:" and 64 hex digits, as npm run review:record writes it' })
+        .optional(),
     })
     .superRefine((data, ctx) => {
       // Compare only dates that are themselves valid; a broken one already has its own message.

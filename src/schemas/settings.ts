@@ -48,6 +48,8 @@ export const settingsSchema = z.strictObject({
     intervalMonths: z.number().int().min(1).max(36).default(12),
     /** Days before the due date when a review counts as "due soon". */
     warningDays: z.number().int().min(1).max(180).default(60),
+    /** Days a review may be overdue before check:content fails (pages say "overdue" from day one); 0 = none. */
+    overdueGraceDays: z.number().int().min(0).max(90).default(0),
   }),
   /** Plain-language target for patient pages. */
   readability: z.strictObject({

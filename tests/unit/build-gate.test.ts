@@ -5,10 +5,14 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { contentWith, FIXTURES } from '../helpers.ts';
 
-function build(contentDir: string, outDir: string, script = 'scripts/build.ts') {
+/** The day every fixture build judges reviews by, so this file gives the same results in any year. */
+const PINNED_TODAY = '2026-11-26';
+
+function build(contentDir: string, outDir: string, script = 'scripts/build.ts', today = PINNED_TODAY) {
   const result = spawnSync(
     process.execPath,
     script === 'astro' ? ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir] : [script],
@@ -21,12 +25,14 @@ function build(contentDir: string, outDir: string, script = 'scripts/build.ts') 
         BUILD_OUT_DIR: outDir,
         ASTRO_TELEMETRY_DISABLED: '1',
         NO_COLOR: '1',
+        SITE_TODAY: today,
       },
     },
   );
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 
+const text = (node: { text: () => string }) => node.text().replace(/\s+/g, ' ').trim();
 const scratch = () => mkdtempSync(path.join(tmpdir(), 'build-gate-'));
 
 describe('npm run build', () => {
@@ -68,12 +74,51 @@ describe('npm run build', () => {
     expect(output).toMatch(/description: expected at most 160 characters/);
   });
 
-  it('builds good fixture content, leaving drafts out', () => {
+  it('builds good fixture content, leaving drafts out; a current review shows the ✓ and hides the notice', () => {
     const out = path.join(scratch(), 'site');
     const { status, output } = build(contentWith(), out);
     expect(status, output).toBe(0);
-    expect(existsSync(path.join(out, 'articles/good-withdrawal-article/index.html'))).toBe(true);
     expect(existsSync(path.join(out, 'articles/good-draft-article'))).toBe(false);
+    const $ = load(readFileSync(path.join(out, 'articles/good-withdrawal-article/index.html'), 'utf8'));
+    expect(
+      $('[data-review-when="overdue"]')
+        .toArray()
+        .every((el) => $(el).attr('hidden') !== undefined),
+    ).toBe(true);
+    // What a reader sees without JavaScript: the hidden "overdue" wording is only for the reader script.
+    $('[hidden]').remove();
+    expect(text($('.byline__reviewed'))).toMatch(/^✓ Medically reviewed by Dr\. Rowan Example, .* on June 1, 2026\./);
+    expect($('.article__header').attr('data-review-due')).toBe('2027-06-01');
+  });
+
+  it('builds content with an overdue review, says so in the page’s HTML, and warns in the output', () => {
+    const out = path.join(scratch(), 'site');
+    // The fixture article fell due on 2027-06-01; a build on 2027-07-01 finds it 30 days overdue.
+    const { status, output } = build(contentWith(), out, 'scripts/build.ts', '2027-07-01');
+    expect(status, output).toBe(0);
+    expect(output).toMatch(
+      /warning {2}\S*articles\/good-withdrawal-article\.mdx: nextReviewDue: review overdue since 2027-06-01 \(30 days\)/,
+    );
+    const $ = load(readFileSync(path.join(out, 'articles/good-withdrawal-article/index.html'), 'utf8'));
+    const byline = text($('.byline__reviewed'));
+    expect(byline).toMatch(
+      /^Review overdue since June 1, 2027; last reviewed by Dr\. Rowan Example, .* on June 1, 2026\. How we review pages$/,
+    );
+    expect($('.byline__badge')).toHaveLength(0);
+    expect($.html()).not.toContain('✓');
+    expect($('.review-due-notice').attr('hidden')).toBeUndefined();
+    expect(text($('.review-due-notice'))).toContain('This page is due for medical review.');
+    const webPage = $('script[type="application/ld+json"]')
+      .toArray()
+      .flatMap((el) => [JSON.parse($(el).text())].flat())
+      .find((item) => item['@type'] === 'MedicalWebPage');
+    // Truthful structured data: the review that happened, by whom; nothing newer is claimed.
+    expect(webPage).toMatchObject({ lastReviewed: '2026-06-01', reviewedBy: { name: 'Dr. Rowan Example' } });
+    const dashboard = JSON.parse(readFileSync(path.join(out, 'reviews.json'), 'utf8'));
+    expect(dashboard.asOf).toBe('2027-07-01');
+    expect(dashboard.articles).toEqual([
+      expect.objectContaining({ slug: 'good-withdrawal-article', status: 'overdue', daysUntilDue: -30 }),
+    ]);
   });
 });
 

@@ -13,11 +13,12 @@ import { beforePattern, reviewDueFilters, withinPattern } from '../../src/lib/cm
 import { splitFrontmatter } from '../../src/lib/content/frontmatter.ts';
 import { plainHelpers } from '../../src/lib/content/schema-helpers.ts';
 import { addDays } from '../../src/lib/core/dates.ts';
+import { DEFAULT_REVIEW_POLICY } from '../../src/lib/review/policy.ts';
 import { articleSchema } from '../../src/schemas/article.ts';
 import { personSchema } from '../../src/schemas/person.ts';
 import { settingsSchema } from '../../src/schemas/settings.ts';
 
-const policy = { intervalMonths: 12, warningDays: 60 };
+const policy = DEFAULT_REVIEW_POLICY;
 const config: CmsConfig = cmsConfig({
   backend: { name: 'github', repo: 'example/repo', branch: 'main' },
   localBackendUrl: 'http://127.0.0.1:8081/api/v1',

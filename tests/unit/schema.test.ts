@@ -11,7 +11,7 @@ describe('good fixture content', () => {
     expect(content.problems).toEqual([]);
     expect(content.articles.map((a) => a.id)).toEqual(['good-draft-article', 'good-withdrawal-article']);
     expect(content.people.size).toBe(3);
-    expect(content.settings?.reviewPolicy).toEqual({ intervalMonths: 12, warningDays: 60 });
+    expect(content.settings?.reviewPolicy).toEqual({ intervalMonths: 12, warningDays: 60, overdueGraceDays: 0 });
   });
 
   it('normalises dates to YYYY-MM-DD strings and applies defaults', () => {

@@ -121,6 +121,8 @@ export const ARTICLE_UI: UiMap = {
     extra: { summary: '{{fields.slug}}' },
   },
   draft: { label: 'Draft (never built into the site)' },
+  // Written by "Record review" with the review date; kept as it is by every other save.
+  reviewFingerprint: { label: 'Fingerprint of the reviewed text', widget: 'hidden' },
 };
 
 export const PERSON_UI: UiMap = {
@@ -193,6 +195,7 @@ export const SETTINGS_UI: UiMap = {
     fields: {
       intervalMonths: { label: 'Months between reviews' },
       warningDays: { label: 'Days before due date to warn' },
+      overdueGraceDays: { label: 'Days overdue before the content check fails' },
     },
   },
   readability: {
