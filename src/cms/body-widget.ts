@@ -24,6 +24,7 @@ import { CALLOUT_LEVELS, type CalloutLevel } from '../lib/mdx/components.ts';
 import { applyFix, type BodyProblem, bodyProblems } from '../lib/mdx/editor-check.ts';
 import { renderBody } from './body-render.ts';
 import { createClass, type Element, h, type ImmutableMap, toJs } from './decap.ts';
+import { notifyEntryChanged } from './entry-events.ts';
 import { site } from './people.ts';
 
 interface BodyProps {
@@ -147,6 +148,7 @@ export const BodyControl = createClass({
   apply(this: Control, edit: Edit) {
     this.pendingSelection = edit.selection;
     this.props.onChange(fromTextarea(edit.text, this.props.value ?? ''));
+    notifyEntryChanged();
   },
 
   rememberSelection(this: Control) {
@@ -419,6 +421,7 @@ export const BodyControl = createClass({
         onChange: (event: { target: { value: string } }) => {
           this.rememberSelection();
           this.props.onChange(fromTextarea(event.target.value, value));
+          notifyEntryChanged();
         },
         onSelect: () => this.rememberSelection(),
         onKeyUp: () => this.rememberSelection(),

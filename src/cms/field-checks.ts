@@ -9,6 +9,7 @@ import { type EntryProblem, entryProblems } from '../lib/cms/entry-check.ts';
 import { canReview } from '../lib/cms/site-data.ts';
 import { fromUtcDate } from '../lib/core/dates.ts';
 import { CMS, createClass, type Element, h, type ImmutableMap, toJs } from './decap.ts';
+import { notifyEntryChanged } from './entry-events.ts';
 import { knownPeople, rememberPeople, site } from './people.ts';
 import { onReviewRecorded } from './review-events.ts';
 
@@ -101,7 +102,13 @@ const isTopLevel = (props: WrapperProps) => !props.parentIds?.length && !props.i
 /** A person as the relation widget's search returns them. */
 function personHit(id: string): Hit | undefined {
   const person = knownPeople().get(id);
-  return person ? { slug: id, data: { ...person }, path: `content/people/${id}.yml` } : undefined;
+  return person
+    ? {
+        slug: id,
+        data: { ...person, credentials: [...person.credentials], roles: [...person.roles] },
+        path: `content/people/${id}.yml`,
+      }
+    : undefined;
 }
 
 /** The relation widget, limited to eligible reviewers when the field asks for it (`reviewers_only`). */
@@ -199,6 +206,7 @@ function checkedControl(name: string, control: unknown, container: boolean): unk
         },
         onChange: (value: unknown, metadata?: unknown) => {
           props.onChange(value, metadata);
+          notifyEntryChanged();
           if (props.getEntry) recheckSoon(props.getEntry);
         },
       };

@@ -2,7 +2,8 @@
 // and orders groups by where their first entry happens to sit in the list, so "Review due (month)"
 // came out of date order under any other sort and "Reviewer" showed file ids. Decap offers no hook
 // for group titles, so this watches the list and (1) orders month groups by date, with CSS `order`
-// so React's own DOM is never moved, and (2) names the reviewer and spells out the month.
+// so React's own DOM is never moved, and (2) names the reviewer and spells out the month. It also
+// marks published articles whose text changed since its medical review.
 import { formatDate, isPlainDate } from '../lib/core/dates.ts';
 import { displayName, onPeopleChange, site } from './people.ts';
 
@@ -21,7 +22,18 @@ function retitle(heading: HTMLElement, text: string) {
   if (node && node.nodeType === Node.TEXT_NODE && node.nodeValue !== text) node.nodeValue = text;
 }
 
+/** Marks the cards of published articles whose text is not the reviewed text (CSS shows the words). */
+function markReviewedText() {
+  const states = site().reviewedText ?? {};
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('a[href*="/collections/articles/entries/"]')) {
+    const slug = decodeURIComponent(link.getAttribute('href')?.split('/entries/')[1] ?? '');
+    const state = states[slug];
+    if (state && link.dataset.reviewedText !== state) link.dataset.reviewedText = state;
+  }
+}
+
 function enhance() {
+  markReviewedText();
   for (const group of document.querySelectorAll<HTMLElement>('div[id]')) {
     const heading = group.firstElementChild;
     if (!(heading instanceof HTMLHeadingElement) || heading.tagName !== 'H2') continue;

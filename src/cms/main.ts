@@ -11,6 +11,7 @@ import { enhanceEntryLists } from './list-groups.ts';
 import { loadSiteData } from './people.ts';
 import { PREVIEWS } from './previews.ts';
 import { ReviewDateControl, ReviewDatePreview } from './review-date-widget.ts';
+import { ReviewFingerprintControl, ReviewFingerprintPreview } from './review-fingerprint-widget.ts';
 
 interface Collection {
   name: string;
@@ -21,6 +22,7 @@ interface Collection {
 registerCheckedWidgets();
 CMS.registerWidget('review-date', checked(ReviewDateControl), ReviewDatePreview);
 CMS.registerWidget('mdx-body', BodyControl, BodyPreview);
+CMS.registerWidget('review-fingerprint', ReviewFingerprintControl, ReviewFingerprintPreview);
 CMS.registerPreviewStyle('preview.css');
 CMS.registerPreviewStyle('cms-preview.css');
 for (const [collection, template] of Object.entries(PREVIEWS)) CMS.registerPreviewTemplate(collection, template);

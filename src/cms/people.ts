@@ -5,7 +5,7 @@
 import type { CmsPerson, CmsSiteData } from '../lib/cms/site-data.ts';
 import { DEFAULT_REVIEW_POLICY } from '../lib/review/policy.ts';
 
-let siteData: CmsSiteData = { locale: 'en-US', policy: DEFAULT_REVIEW_POLICY, people: {} };
+let siteData: CmsSiteData = { locale: 'en-US', policy: DEFAULT_REVIEW_POLICY, people: {}, reviewedText: {} };
 const people = new Map<string, CmsPerson>();
 const listeners = new Set<() => void>();
 

@@ -6,9 +6,12 @@
 import { canReview } from '../lib/cms/site-data.ts';
 import { nameWithCredentials } from '../lib/content/people.ts';
 import { addMonths, formatDate, fromUtcDate, isPlainDate } from '../lib/core/dates.ts';
-import { createClass, h, type WidgetProps } from './decap.ts';
+import { reviewFingerprint } from '../lib/review/fingerprint.ts';
+import { createClass, h, type ImmutableMap, toJs, type WidgetProps } from './decap.ts';
+import { onEntryChanged } from './entry-events.ts';
 import { knownPeople, site } from './people.ts';
 import { announceReview, onReviewRecorded, type ReviewRecorded } from './review-events.ts';
+import { textStateMessage, textStateOf } from './review-fingerprint-widget.ts';
 
 const longDate = (date: unknown) => (isPlainDate(date) ? formatDate(date, site().locale) : String(date || '—'));
 
@@ -19,12 +22,14 @@ interface ReviewState {
 }
 
 interface Control {
-  props: WidgetProps & { getEntry?: () => { getIn(path: string[]): unknown } };
+  props: WidgetProps & { getEntry?: () => ImmutableMap };
   state: ReviewState;
   setState(state: ReviewState): void;
+  forceUpdate(): void;
   unsubscribe?: () => void;
   recordReview(): void;
   currentReviewer(): string;
+  entryData(): Record<string, unknown> | undefined;
 }
 
 export const ReviewDateControl = createClass({
@@ -32,9 +37,22 @@ export const ReviewDateControl = createClass({
     return {};
   },
   componentDidMount(this: Control) {
-    this.unsubscribe = onReviewRecorded((review) => {
+    const stopReview = onReviewRecorded((review) => {
       if (this.props.field.get('role') === 'next-due') this.props.onChange(review.nextReviewDue);
     });
+    // "Changed since review" follows every edit of the reviewed text.
+    const stopChanges =
+      this.props.field.get('role') === 'last-reviewed' ? onEntryChanged(() => this.forceUpdate()) : undefined;
+    this.unsubscribe = () => {
+      stopReview();
+      stopChanges?.();
+    };
+  },
+  shouldComponentUpdate() {
+    return true;
+  },
+  entryData(this: Control) {
+    return toJs<Record<string, unknown> | undefined>(this.props.getEntry?.().get('data'));
   },
   componentWillUnmount(this: Control) {
     this.unsubscribe?.();
@@ -45,7 +63,7 @@ export const ReviewDateControl = createClass({
     return true;
   },
   currentReviewer(this: Control): string {
-    const value = this.props.getEntry?.().getIn(['data', 'reviewer']);
+    const value = this.entryData()?.reviewer;
     return typeof value === 'string' ? value : '';
   },
   recordReview(this: Control) {
@@ -53,7 +71,20 @@ export const ReviewDateControl = createClass({
     if (!reviewer) return;
     const interval = Number(this.props.field.get('interval_months')) || 12;
     const today = fromUtcDate(new Date());
-    const review: ReviewRecorded = { reviewer, lastReviewed: today, nextReviewDue: addMonths(today, interval) };
+    const data = this.entryData() ?? {};
+    const review: ReviewRecorded = {
+      reviewer,
+      lastReviewed: today,
+      nextReviewDue: addMonths(today, interval),
+      // The text the reviewer approved: what is on screen now.
+      fingerprint: reviewFingerprint({
+        title: String(data.title ?? ''),
+        description: String(data.description ?? ''),
+        keyTakeaways: data.keyTakeaways as string[] | undefined,
+        sources: data.sources as never,
+        body: String(data.body ?? ''),
+      }),
+    };
     this.props.onChange(today);
     this.setState({ recorded: review });
     announceReview(review);
@@ -80,6 +111,8 @@ export const ReviewDateControl = createClass({
     const chosen = this.state.chosen ?? (eligible.some(([id]) => id === current) ? current : '');
     const recorded = this.state.recorded;
     const who = knownPeople().get(chosen);
+    const data = this.entryData();
+    const textState = textStateOf(data, data?.reviewFingerprint);
     return h(
       'div',
       { className: 'sg-review-date' },
@@ -88,6 +121,11 @@ export const ReviewDateControl = createClass({
         'fieldset',
         { key: 'record', className: 'sg-review-actions' },
         h('legend', null, 'Record a completed review'),
+        h(
+          'p',
+          { className: `sg-reviewed-text sg-reviewed-text--${textState}`, 'data-state': textState },
+          textStateMessage(textState, data?.lastReviewed),
+        ),
         h(
           'label',
           { className: 'sg-review-who' },
@@ -112,7 +150,7 @@ export const ReviewDateControl = createClass({
           { className: 'sg-review-note', role: 'status' },
           recorded
             ? `Recorded: reviewed by ${nameWithCredentials(knownPeople().get(recorded.reviewer) ?? { name: recorded.reviewer, credentials: [] })} today; next review due ${longDate(recorded.nextReviewDue)} (${interval} months). Save to keep it.`
-            : `Sets the medical reviewer to ${who ? who.name : 'the clinician chosen here'}, this date to today (UTC) and the next review to ${interval} months later.`,
+            : `Sets the medical reviewer to ${who ? who.name : 'the clinician chosen here'}, this date to today (UTC), the next review to ${interval} months later, and marks the text on screen as the reviewed text.`,
         ),
       ),
     );

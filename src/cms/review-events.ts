@@ -5,6 +5,8 @@ export interface ReviewRecorded {
   reviewer: string;
   lastReviewed: string;
   nextReviewDue: string;
+  /** Of the text on screen when the review was recorded (src/lib/review/fingerprint.ts). */
+  fingerprint?: string;
 }
 
 const REVIEW_EVENT = 'steadyground:review-recorded';

@@ -24,6 +24,7 @@ import { cmsConfig } from '../lib/cms/config.ts';
 import { cmsSiteData } from '../lib/cms/site-data.ts';
 import { siteUrl } from '../lib/core/site-url.ts';
 import { loadContent } from '../lib/io/read-content.ts';
+import { reviewedTextState } from '../lib/review/fingerprint.ts';
 import { DEFAULT_REVIEW_POLICY, type ReviewPolicy } from '../lib/review/policy.ts';
 import { settingsSchema } from '../schemas/settings.ts';
 
@@ -85,12 +86,12 @@ export function renderConfig(paths: Paths, proxyPort: number): string {
 /** /admin/site-data.json: what previews and save checks need from content/ (helpline, policy, people). */
 export function renderSiteData(paths: Paths): string {
   const content = loadContent(paths.contentRoot);
-  return `${JSON.stringify(
-    cmsSiteData(
-      content.settings,
-      [...content.people].map(([id, person]) => [id, person.data]),
-    ),
-  )}\n`;
+  const people = [...content.people].map(([id, person]) => [id, person.data] as const);
+  const reviewed = content.articles.map(
+    (article) =>
+      [article.id, reviewedTextState({ ...article.data, body: article.body }, article.data.reviewFingerprint)] as const,
+  );
+  return `${JSON.stringify(cmsSiteData(content.settings, people, reviewed))}\n`;
 }
 
 async function bundle(paths: Paths, entry: string, minify: boolean): Promise<string> {

@@ -3,13 +3,15 @@
 // the work tree it serves, so it never touches the real repository). The browser starts with no
 // saved preferences: every check runs in the mode an editor lands in.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { launchOptions } from '../../scripts/lib/browser.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
+import { splitFrontmatter } from '../../src/lib/content/frontmatter.ts';
+import { reviewFingerprint } from '../../src/lib/review/fingerprint.ts';
 import { fieldBlocks } from '../helpers.ts';
 import { type CmsProcess, git, makeWorkspace, removeWorkspace, startCms } from './cms-workspace.ts';
 
@@ -18,6 +20,8 @@ const FIXTURES = path.resolve('tests/fixtures/cms/articles');
 const VARIETY = 'good-markdown-variety';
 /** A draft whose reviewer is an author without credentials: fine as a draft, refused once it goes live. */
 const WRONG_REVIEWER_DRAFT = 'draft-reviewed-by-an-author';
+/** Edited on main without a new review: the list must say so. */
+const CHANGED_AFTER_REVIEW = 'group-therapy-and-peer-support';
 
 let dir: string;
 let cms: CmsProcess;
@@ -35,6 +39,10 @@ beforeAll(async () => {
     path.join(FIXTURES, `${VARIETY}.mdx`),
     path.join(FIXTURES, `${WRONG_REVIEWER_DRAFT}.mdx`),
   ]);
+  // A hand edit after the review: the reviewed-text fingerprint no longer matches.
+  const changed = path.join(dir, 'content/articles', `${CHANGED_AFTER_REVIEW}.mdx`);
+  writeFileSync(changed, readFileSync(changed, 'utf8').replace(/\n\n([A-Z])/, '\n\nEdited after the review. $1'));
+  git(dir, 'commit', '-qam', 'Edit an article by hand, without a new review');
   cms = await startCms(dir, await freePort(), await freePort());
   browser = await chromium.launch(launchOptions());
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -280,6 +288,53 @@ describe('Decap CMS at /admin/ (npm run cms, git mode, editorial workflow)', () 
     }
     console.log(`Body round trip, one word changed per article (lines added/removed):\n  ${sizes.join('\n  ')}`);
   }, 240_000);
+
+  it('marks articles whose text changed since their review in the list', async () => {
+    await openAdmin('#/collections/articles');
+    await page.locator('[class*="ListCard"]').first().waitFor({ timeout: 30_000 });
+    const marked = async (state: string) =>
+      (
+        await page
+          .locator(`a[data-reviewed-text="${state}"]`)
+          .evaluateAll((links) => links.map((a) => a.getAttribute('href')?.split('/entries/')[1]))
+      ).sort();
+    await expect.poll(() => marked('changed'), { timeout: 10_000 }).toEqual([CHANGED_AFTER_REVIEW]);
+    expect(await marked('unrecorded')).toEqual([WRONG_REVIEWER_DRAFT]);
+    const badge = await page
+      .locator('a[data-reviewed-text="changed"]')
+      .evaluate((a) => getComputedStyle(a, '::after').content);
+    expect(badge).toBe('"Changed since review"');
+  });
+
+  it('shows "changed since review" live and records a review, naming the reviewer, with the text’s fingerprint', async () => {
+    const slug = 'baclofen-overdose';
+    await openEntry('articles', slug);
+    const state = field('Reviewed text').locator('[data-state]');
+    // The round trip above changed a word of this draft after its review.
+    await expect.poll(() => state.getAttribute('data-state'), { timeout: 10_000 }).toBe('changed');
+    await page.getByLabel('Reviewed by').selectOption('lena-sample');
+    await page.getByRole('button', { name: 'Record review completed today' }).click();
+    await expect.poll(() => state.getAttribute('data-state')).toBe('unchanged');
+    await expect(field('Medical reviewer').innerText()).resolves.toContain('Dr. Lena Sample');
+    await typeAtEndOfBody('\nOne more sentence.\n');
+    await expect.poll(() => state.getAttribute('data-state')).toBe('changed');
+    await expect(state.innerText()).resolves.toMatch(/Changed since the medical review on \d{4}-\d{2}-\d{2}/);
+    await page.getByRole('button', { name: 'Record review completed today' }).click();
+    await expect.poll(() => state.getAttribute('data-state')).toBe('unchanged');
+    const before = git(dir, 'rev-parse', `cms/articles/${slug}`);
+    await saveEntry();
+    const deadline = Date.now() + 20_000;
+    while (git(dir, 'rev-parse', `cms/articles/${slug}`) === before) {
+      if (Date.now() > deadline) throw new Error(`not saved\n${cms.output()}`);
+      await page.waitForTimeout(200);
+    }
+    const saved = fileOn(`cms/articles/${slug}`, slug);
+    const data = frontMatter(saved);
+    const { body } = splitFrontmatter(saved);
+    expect(data).toMatchObject({ reviewer: 'lena-sample', lastReviewed: today });
+    expect(body).toContain('One more sentence.');
+    expect(data.reviewFingerprint).toBe(reviewFingerprint({ ...(data as never), body }));
+  });
 
   it('shows list items by their text, not only their label', async () => {
     await openEntry('articles', 'baclofen-withdrawal');

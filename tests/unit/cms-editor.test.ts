@@ -28,7 +28,7 @@ const people = new Map(
     return [name.replace(/\.yml$/, ''), { name: data.name, credentials: data.credentials, roles: data.roles }];
   }),
 );
-const context = { people, policy: { intervalMonths: 12, warningDays: 60 }, today: '2026-11-26' };
+const context = { people, policy: { intervalMonths: 12, warningDays: 60, overdueGraceDays: 0 }, today: '2026-11-26' };
 
 /** An article as the CMS holds it: front matter values plus the body. */
 function entry(file: string): Record<string, unknown> {

@@ -5,6 +5,7 @@
 // person pickers read the live People collection) take precedence over this snapshot.
 
 import type { SiteSettings } from '../../schemas/settings.ts';
+import type { ReviewedTextState } from '../review/fingerprint.ts';
 import { DEFAULT_REVIEW_POLICY, type ReviewPolicy } from '../review/policy.ts';
 import type { KnownPerson } from '../review/rules.ts';
 
@@ -20,13 +21,16 @@ export interface CmsSiteData {
   crisisLine?: SiteSettings['crisisLine'];
   policy: ReviewPolicy;
   people: Record<string, CmsPerson>;
+  /** Published articles whose text is not the reviewed text ("changed" or "unrecorded"), by slug. */
+  reviewedText: Record<string, ReviewedTextState>;
 }
 
 export function cmsSiteData(
   settings: SiteSettings | undefined,
   people: Iterable<
-    [string, { name: string; credentials: readonly string[]; roles: readonly string[]; jobTitle: string }]
+    readonly [string, { name: string; credentials: readonly string[]; roles: readonly string[]; jobTitle: string }]
   >,
+  reviewedText: Iterable<readonly [string, ReviewedTextState]> = [],
 ): CmsSiteData {
   return {
     locale: settings?.locale ?? 'en-US',
@@ -45,6 +49,7 @@ export function cmsSiteData(
         },
       ]),
     ),
+    reviewedText: Object.fromEntries([...reviewedText].filter(([, state]) => state !== 'unchanged')),
   };
 }
 

@@ -121,8 +121,13 @@ export const ARTICLE_UI: UiMap = {
     extra: { summary: '{{fields.slug}}' },
   },
   draft: { label: 'Draft (never built into the site)' },
-  // Written by "Record review" with the review date; kept as it is by every other save.
-  reviewFingerprint: { label: 'Fingerprint of the reviewed text', widget: 'hidden' },
+  // Written by "Record review completed" with the review date; kept as it is by every other save.
+  // The widget shows whether the text on screen is still the reviewed text (src/cms/review-fingerprint-widget.ts).
+  reviewFingerprint: {
+    label: 'Reviewed text',
+    widget: 'review-fingerprint',
+    hint: 'Whether the title, description, takeaways, sources and body are still what the reviewer approved. “Record review completed” updates it.',
+  },
 };
 
 export const PERSON_UI: UiMap = {
