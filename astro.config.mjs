@@ -1,6 +1,5 @@
 // @ts-check
 
-import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
@@ -10,8 +9,8 @@ import pagefind from './src/integrations/pagefind.ts';
 import serviceWorker, { SHELL_ONLY_OPTIONS } from './src/integrations/service-worker.ts';
 import { siteUrl } from './src/lib/core/site-url.ts';
 import { contentRoot } from './src/lib/io/content-root.ts';
+import { editorMarkdownProcessor, SYNTAX_HIGHLIGHT } from './src/lib/io/mdx-compiler.ts';
 import { loadContent } from './src/lib/io/read-content.ts';
-import { mdxSafetyGuard } from './src/lib/mdx/guard.ts';
 import { articleRedirects, lastModifiedByPath } from './src/lib/seo/site-map.ts';
 
 // Canonical URLs, the sitemap and structured data all derive from this one address.
@@ -55,10 +54,12 @@ export default defineConfig({
     serviceWorker(process.env.SW_PRECACHE === 'shell' ? SHELL_ONLY_OPTIONS : {}),
   ],
   markdown: {
-    // Unsafe editor MDX stops the build before it is compiled to code (check:content says the same, earlier).
-    processor: satteri({ mdastPlugins: [mdxSafetyGuard] }),
+    // Sätteri with GFM, plus the guard: limits checked before the parser runs, then the allow-list on
+    // the compiler's own tree. Unsafe editor MDX stops the build before it is compiled to code;
+    // check:content compiles with this same processor, so both always agree (src/lib/io/mdx-compiler.ts).
+    processor: editorMarkdownProcessor(contentRoot()),
     // Articles carry no code samples: no highlighter to load or to style.
-    syntaxHighlight: false,
+    syntaxHighlight: SYNTAX_HIGHLIGHT,
   },
   server: { port: Number(process.env.PORT ?? 4321), host: '127.0.0.1' },
   devToolbar: { enabled: false },

@@ -13,7 +13,7 @@ import { isPlainDate } from '../src/lib/core/dates.ts';
 import { contentRoot } from '../src/lib/io/content-root.ts';
 import { loadContent } from '../src/lib/io/read-content.ts';
 import { SiteTodayError, siteToday } from '../src/lib/io/today.ts';
-import { DEFAULT_REVIEW_POLICY } from '../src/lib/review/policy.ts';
+import { DEFAULT_REVIEW_POLICY } from '../src/lib/review/default-policy.ts';
 import { reviewerProblem, reviewRecord } from '../src/lib/review/record.ts';
 
 const fail = (code: number, message: string): never => {

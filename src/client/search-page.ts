@@ -2,6 +2,7 @@
 // results render with the site's own markup (title, topic, reviewer, review date, matching
 // sections), and a sort control switches to "most recently reviewed". Loaded only on /search/.
 import { formatDate, isPlainDate } from '../lib/core/dates.ts';
+import { sameSiteHref } from '../lib/core/same-site.ts';
 
 interface SubResult {
   title: string;
@@ -59,9 +60,9 @@ function excerptNode(html: string, className: string): HTMLParagraphElement {
   return paragraph;
 }
 
-/** Only same-site paths become links. */
+/** Only same-site paths become links (`//host`, `/\\host`, `javascript:` fall back to search). */
 function safeHref(url: string): string {
-  return url.startsWith('/') && !url.startsWith('//') ? url : '/search/';
+  return sameSiteHref(url, '/search/');
 }
 
 export function renderResult(result: ResultData, instance: Instance): HTMLLIElement {

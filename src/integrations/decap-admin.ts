@@ -24,8 +24,9 @@ import { cmsConfig } from '../lib/cms/config.ts';
 import { cmsSiteData } from '../lib/cms/site-data.ts';
 import { siteUrl } from '../lib/core/site-url.ts';
 import { loadContent } from '../lib/io/read-content.ts';
+import { DEFAULT_REVIEW_POLICY } from '../lib/review/default-policy.ts';
 import { reviewedTextState } from '../lib/review/fingerprint.ts';
-import { DEFAULT_REVIEW_POLICY, type ReviewPolicy } from '../lib/review/policy.ts';
+import type { ReviewPolicy } from '../lib/review/policy.ts';
 import { settingsSchema } from '../schemas/settings.ts';
 
 export const ADMIN_BASE = '/admin/';

@@ -13,7 +13,7 @@ import { beforePattern, reviewDueFilters, withinPattern } from '../../src/lib/cm
 import { splitFrontmatter } from '../../src/lib/content/frontmatter.ts';
 import { plainHelpers } from '../../src/lib/content/schema-helpers.ts';
 import { addDays } from '../../src/lib/core/dates.ts';
-import { DEFAULT_REVIEW_POLICY } from '../../src/lib/review/policy.ts';
+import { DEFAULT_REVIEW_POLICY } from '../../src/lib/review/default-policy.ts';
 import { articleSchema } from '../../src/schemas/article.ts';
 import { personSchema } from '../../src/schemas/person.ts';
 import { settingsSchema } from '../../src/schemas/settings.ts';

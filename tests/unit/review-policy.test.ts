@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REVIEW_POLICY, nextReviewDueFrom, reviewState } from '../../src/lib/review/policy.ts';
+import { DEFAULT_REVIEW_POLICY } from '../../src/lib/review/default-policy.ts';
+import { nextReviewDueFrom, reviewState } from '../../src/lib/review/policy.ts';
 
 const policy = DEFAULT_REVIEW_POLICY;
 const status = (due: string, today: string, p = policy) => reviewState(due, today, p).status;

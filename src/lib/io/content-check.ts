@@ -3,13 +3,14 @@
 // as one report.
 import path from 'node:path';
 import type { PlainDate } from '../core/dates.ts';
-import { checkMdxBody } from '../mdx/safety.ts';
+import { DEFAULT_REVIEW_POLICY } from '../review/default-policy.ts';
 import { reviewedTextState } from '../review/fingerprint.ts';
-import { DEFAULT_REVIEW_POLICY, type ReviewStatus, reviewState } from '../review/policy.ts';
+import { type ReviewStatus, reviewState } from '../review/policy.ts';
 import { readabilityOf, readableText } from '../review/readability.ts';
 import { type Finding, reviewFindings } from '../review/rules.ts';
 import { articleRedirects } from '../seo/site-map.ts';
 import { bodyChangedSinceReview, historyState } from './git-history.ts';
+import { checkMdxFiles } from './mdx-check.ts';
 import { loadContent } from './read-content.ts';
 
 export interface ArticleSummary {
@@ -67,13 +68,14 @@ export function runContentCheck({
       ...problem,
     })),
   ];
-  // MDX safety applies to every file, drafts included: nothing unsafe may sit in content/.
-  for (const file of [...content.articles, ...content.pages]) {
-    for (const problem of checkMdxBody(file.body, file.bodyStartLine - 1)) {
+  // MDX safety applies to every file the build compiles, drafts included: each is compiled by the
+  // build's own compiler and judged on its own tree (src/lib/io/mdx-compiler.ts).
+  for (const [file, problems] of checkMdxFiles(content.mdxFiles, content.root)) {
+    for (const problem of problems) {
       findings.push({
         severity: 'error',
         rule: `mdx-${problem.kind}`,
-        file: file.file,
+        file: path.relative(process.cwd(), file) || file,
         field: `line ${problem.line}`,
         message: problem.message,
       });

@@ -1,6 +1,5 @@
 // The review status rule, written once: the article page, the dashboard, check:content and the
 // reader's browser (src/client/review-due-notice.ts) all ask reviewState(), so they never disagree.
-import { settingsSchema } from '../../schemas/settings.ts';
 import { addDays, addMonths, daysBetween, type PlainDate } from '../core/dates.ts';
 
 export interface ReviewPolicy {
@@ -11,9 +10,6 @@ export interface ReviewPolicy {
   /** Days a review may be overdue before check:content fails (it warns meanwhile). */
   overdueGraceDays: number;
 }
-
-/** The policy when site settings say nothing: the settings schema's own defaults. */
-export const DEFAULT_REVIEW_POLICY: ReviewPolicy = settingsSchema.shape.reviewPolicy.parse({});
 
 export type ReviewStatus = 'current' | 'due-soon' | 'overdue';
 
