@@ -3,7 +3,7 @@
 // or built; the person pickers then read the People collection through the CMS backend (the
 // branch entries are published to), and what they find replaces the snapshot.
 import type { CmsPerson, CmsSiteData } from '../lib/cms/site-data.ts';
-import { DEFAULT_REVIEW_POLICY } from '../lib/review/policy.ts';
+import { DEFAULT_REVIEW_POLICY } from '../lib/review/default-policy.ts';
 
 let siteData: CmsSiteData = { locale: 'en-US', policy: DEFAULT_REVIEW_POLICY, people: {}, reviewedText: {} };
 const people = new Map<string, CmsPerson>();

@@ -11,7 +11,7 @@ import { parse } from 'yaml';
 import { launchOptions } from '../../scripts/lib/browser.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
 import { splitFrontmatter } from '../../src/lib/content/frontmatter.ts';
-import { reviewFingerprint } from '../../src/lib/review/fingerprint.ts';
+import { type ReviewedContent, reviewFingerprint } from '../../src/lib/review/fingerprint.ts';
 import { fieldBlocks } from '../helpers.ts';
 import { type CmsProcess, git, makeWorkspace, removeWorkspace, startCms } from './cms-workspace.ts';
 
@@ -333,7 +333,7 @@ describe('Decap CMS at /admin/ (npm run cms, git mode, editorial workflow)', () 
     const { body } = splitFrontmatter(saved);
     expect(data).toMatchObject({ reviewer: 'lena-sample', lastReviewed: today });
     expect(body).toContain('One more sentence.');
-    expect(data.reviewFingerprint).toBe(reviewFingerprint({ ...(data as never), body }));
+    expect(data.reviewFingerprint).toBe(reviewFingerprint({ ...(data as unknown as ReviewedContent), body }));
   });
 
   it('shows list items by their text, not only their label', async () => {

@@ -5,8 +5,9 @@
 // person pickers read the live People collection) take precedence over this snapshot.
 
 import type { SiteSettings } from '../../schemas/settings.ts';
+import { DEFAULT_REVIEW_POLICY } from '../review/default-policy.ts';
 import type { ReviewedTextState } from '../review/fingerprint.ts';
-import { DEFAULT_REVIEW_POLICY, type ReviewPolicy } from '../review/policy.ts';
+import type { ReviewPolicy } from '../review/policy.ts';
 import type { KnownPerson } from '../review/rules.ts';
 
 export interface CmsPerson extends KnownPerson {
