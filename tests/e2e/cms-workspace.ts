@@ -39,7 +39,7 @@ export function makeWorkspace(source = process.cwd(), extraArticles: string[] = 
   execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir });
   git(dir, 'config', 'user.name', 'CMS test');
   git(dir, 'config', 'user.email', 'cms-test@example.org');
-  execFileSync('sh', ['-c', 'printf "node_modules/\\n.astro/\\ndist/\\n" > .gitignore'], { cwd: dir });
+  execFileSync('sh', ['-c', 'printf "node_modules/\\n.astro/\\ndist/\\n.cms-worktree/\\n" > .gitignore'], { cwd: dir });
   git(dir, 'add', '-A');
   git(dir, 'commit', '-q', '-m', 'Snapshot of the working tree for the CMS tests');
   return dir;

@@ -145,6 +145,44 @@ function field(label: string): Locator {
 const bodyText = () => page.locator('textarea.sg-body-text');
 const preview = () => page.frameLocator('iframe').first();
 
+/** Moves the open draft through In review and Ready, then presses Publish now. */
+async function publishOpenEntry() {
+  for (const status of ['In review', 'Ready']) {
+    await page.getByRole('button', { name: /^Status:/ }).click();
+    await page.getByRole('menuitem', { name: status }).click();
+    await page.getByRole('button', { name: new RegExp(`^Status: ${status}`) }).waitFor({ timeout: 15_000 });
+  }
+  await page.getByRole('button', { name: /^Publish$/ }).click();
+  await page.getByRole('menuitem', { name: /Publish now/ }).click();
+}
+/** Waits until a draft's branch is gone (published), or fails with what the editor was told. */
+async function waitForPublished(slug: string, timeout = 40_000) {
+  const deadline = Date.now() + timeout;
+  while (branches().includes(`cms/articles/${slug}`)) {
+    if (Date.now() > deadline) {
+      const toasts = await page.locator('[class*="toast"], [role="alert"]').allInnerTexts();
+      throw new Error(`${slug} was not published: ${toasts.join(' | ')}\n${cms.output()}`);
+    }
+    await page.waitForTimeout(250);
+  }
+}
+/** Publishing that must be refused: the branch stays, main does not move, the editor sees why. */
+async function refusedPublish(slug: string, reason: RegExp) {
+  const main = git(dir, 'rev-parse', 'main');
+  await publishOpenEntry();
+  await expect
+    .poll(async () => (await page.locator('[class*="toast"], [role="alert"]').allInnerTexts()).join(' | '), { timeout: 30_000 })
+    .toMatch(reason);
+  expect(git(dir, 'rev-parse', 'main')).toBe(main);
+  expect(branches()).toContain(`cms/articles/${slug}`);
+}
+/** Commits a hand edit on main in the editor's checkout (as a developer would). */
+function commitOnMain(file: string, edit: (text: string) => string, message: string) {
+  const target = path.join(dir, file);
+  writeFileSync(target, edit(readFileSync(target, 'utf8')));
+  git(dir, 'commit', '-qam', message);
+}
+
 /** Types at the very end of the body. */
 async function typeAtEndOfBody(text: string) {
   await bodyText().evaluate((el: HTMLTextAreaElement) => {
@@ -518,16 +556,9 @@ describe('Decap CMS at /admin/ (npm run cms, git mode, editorial workflow)', () 
     await waitForBranch(`cms/articles/${slug}`);
 
     // Draft → In review → Ready, then Publish now.
-    for (const status of ['In review', 'Ready']) {
-      await page.getByRole('button', { name: /^Status:/ }).click();
-      await page.getByRole('menuitem', { name: status }).click();
-      await page.getByRole('button', { name: new RegExp(`^Status: ${status}`) }).waitFor({ timeout: 15_000 });
-    }
-    await page.getByRole('button', { name: /^Publish$/ }).click();
-    await page.getByRole('menuitem', { name: /Publish now/ }).click();
-    const deadline = Date.now() + 30_000;
-    while (branches().includes(`cms/articles/${slug}`) && Date.now() < deadline) await page.waitForTimeout(250);
-    expect(branches()).not.toContain(`cms/articles/${slug}`);
+    const mainBefore = git(dir, 'rev-parse', 'main');
+    await publishOpenEntry();
+    await waitForPublished(slug);
 
     const file = fileOn('main', slug);
     const data = frontMatter(file);
@@ -557,20 +588,19 @@ describe('Decap CMS at /admin/ (npm run cms, git mode, editorial workflow)', () 
         '<Callout level="urgent" title="Call your doctor today if you">\n\n- cannot keep fluids down\n- feel very low\n\n</Callout>\n\n' +
         '<HelplineBox />\n',
     );
-    const [subject, author] = git(
-      dir,
-      'log',
-      '-1',
-      '--format=%s%n%an',
-      'main',
-      '--',
-      `content/articles/${slug}.mdx`,
-    ).split('\n');
-    expect(subject).toMatch(/^Create Article “kratom-withdrawal-what-to-expect” \(by /);
-    expect(author).toBe('CMS test');
+    // One commit on main, by the editor, naming the article and what happened; the draft's saves stay off main.
+    expect(git(dir, 'rev-list', '--count', `${mainBefore}..main`)).toBe('1');
+    expect(git(dir, 'log', '-1', '--format=%an', 'main')).toBe('CMS test');
+    const message = git(dir, 'log', '-1', '--format=%B', 'main');
+    expect(message.split('\n')[0]).toBe('Article “Kratom withdrawal: what to expect”: created (by CMS test)');
+    expect(message).toContain(`File: content/articles/${slug}.mdx`);
+    expect(message).toMatch(
+      /Draft history \(squashed into this commit\):\n- .*CMS test: Create Article “kratom-withdrawal-what-to-expect” \(by CMS test\)/,
+    );
+    expect(message).toMatch(/CMS test: Status: In review \(by CMS test\)\n- .*CMS test: Status: Ready \(by CMS test\)/);
 
-    // The published file passes the same content gate as the build.
-    execFileSync('git', ['-C', dir, 'checkout', '-q', 'main']);
+    // The published file passes the same content gate as the build, and the checkout has it.
+    expect(git(dir, 'symbolic-ref', '--short', 'HEAD')).toBe('main');
     const check = spawnSync(
       process.execPath,
       ['scripts/check-content.ts', '--content-dir', path.join(dir, 'content')],
@@ -578,6 +608,101 @@ describe('Decap CMS at /admin/ (npm run cms, git mode, editorial workflow)', () 
     );
     expect(check.status, check.stdout + check.stderr).toBe(0);
     expect(readFileSync(path.join(dir, 'content/articles', `${slug}.mdx`), 'utf8')).toBe(file);
+  });
+
+  describe('drafts stay drafts, and publishing publishes exactly the draft', () => {
+    it('never switches the checkout and never shows a draft on the dev site', async () => {
+      // Many drafts exist by now (every article was edited above); none is in the checkout.
+      expect(branches().filter((b) => b.startsWith('cms/articles/')).length).toBeGreaterThan(5);
+      expect(git(dir, 'symbolic-ref', '--short', 'HEAD')).toBe('main');
+      expect(git(dir, 'status', '--porcelain')).toBe('');
+      const edited = fileOn('cms/articles/baclofen-withdrawal', 'baclofen-withdrawal');
+      expect(edited).toContain('(edited)');
+      expect(readFileSync(path.join(dir, articleFile('baclofen-withdrawal')), 'utf8')).toBe(
+        fileOn('main', 'baclofen-withdrawal'),
+      );
+      const page = await (await fetch(`${cms.siteUrl}/articles/baclofen-withdrawal/`)).text();
+      expect(page).toContain('Baclofen withdrawal: timeline, symptoms and safe tapering');
+      expect(page).not.toContain('(edited)');
+    });
+
+    it('draft A, publish B, open A, publish A: the right article lands each time', { timeout: 180_000 }, async () => {
+      const [a, b] = ['alcohol-withdrawal', 'muscle-relaxant-misuse'];
+      const draftA = fileOn(`cms/articles/${a}`, a);
+      const draftB = fileOn(`cms/articles/${b}`, b);
+      const start = git(dir, 'rev-parse', 'main');
+      await openEntry('articles', b);
+      await publishOpenEntry();
+      await waitForPublished(b);
+      expect(fileOn('main', b)).toBe(draftB);
+
+      // decap-server alone compared main with A's branch directly: A's card then held B's file.
+      await openEntry('articles', a);
+      await expect
+        .poll(() => bodyText().inputValue(), { timeout: 30_000 })
+        .toBe(draftA.slice(draftA.indexOf('\n---\n') + 5));
+      await publishOpenEntry();
+      await waitForPublished(a);
+      expect(fileOn('main', a)).toBe(draftA);
+      expect(fileOn('main', b)).toBe(draftB);
+      expect(git(dir, 'log', '--format=%s', `${start}..main`).split('\n')).toEqual([
+        expect.stringMatching(/^Article “Alcohol withdrawal.*”: updated \(by CMS test\)$/),
+        expect.stringMatching(/^Article “Muscle relaxant misuse.*”: updated \(by CMS test\)$/),
+      ]);
+      expect(git(dir, 'show', '--name-only', '--format=', 'main')).toBe(articleFile(a));
+      expect(git(dir, 'show', '--name-only', '--format=', 'main~1')).toBe(articleFile(b));
+    });
+
+    it('refuses to publish a draft that no longer merges cleanly, saying so', { timeout: 120_000 }, async () => {
+      const slug = 'cognitive-behavioral-therapy';
+      // Someone changed the same title on main after the draft (title "(edited)") was saved.
+      commitOnMain(
+        articleFile(slug),
+        (text) => text.replace(/^title: (.*)$/m, 'title: $1 (corrected)'),
+        'Fix a title by hand',
+      );
+      await openEntry('articles', slug);
+      await refusedPublish(slug, /no longer merges cleanly: content\/articles\/cognitive-behavioral-therapy\.mdx/);
+    });
+
+    it('refuses to publish a draft that check:content rejects, with the errors', { timeout: 120_000 }, async () => {
+      const slug = 'what-happens-in-detox';
+      // The draft was fine when saved; since then its reviewer lost their credentials on main.
+      commitOnMain(
+        'content/people/rowan-example.yml',
+        (text) => text.replace(/credentials:\n(?: {2}- .*\n)+/, 'credentials: []\n'),
+        'Remove credentials',
+      );
+      try {
+        await openEntry('articles', slug);
+        await refusedPublish(
+          slug,
+          /Not published: .*content\/articles\/what-happens-in-detox\.mdx: reviewer: .*no credentials/s,
+        );
+      } finally {
+        git(dir, 'revert', '--no-edit', 'HEAD');
+      }
+    });
+
+    it('the backend guard refuses a save the content check rejects, even if a browser check missed it', async () => {
+      const slug = 'opioid-withdrawal';
+      const raw = `${fileOn('main', slug)}\nTake <5 g a day.\n`;
+      const response = await fetch(cms.proxyUrl, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: cms.siteUrl.replace('127.0.0.1', 'localhost') },
+        body: JSON.stringify({
+          action: 'persistEntry',
+          params: {
+            branch: 'main',
+            dataFiles: [{ path: articleFile(slug), raw, slug }],
+            assets: [],
+            options: { collectionName: 'articles', useWorkflow: true, commitMessage: 'Update', status: 'draft' },
+          },
+        }),
+      });
+      expect(response.status).toBe(422);
+      expect((await response.json()).error).toMatch(/content\/articles\/opioid-withdrawal\.mdx: line \d+/);
+    });
   });
 
   it('the admin runs under its Content-Security-Policy without violations', () => {

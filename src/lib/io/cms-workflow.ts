@@ -32,6 +32,14 @@ export function cmsWorkflow(repo: CmsRepo, today: () => PlainDate = () => fromUt
   const rewrite = (request: Request): Record<string, unknown> => {
     const params = request.params ? { ...request.params } : undefined;
     if (params && params.branch === repo.branch) params.branch = CMS_BASE_BRANCH;
+    // The local backend has no accounts, so Decap's message template says "(by  <>)": name the editor.
+    const options = params?.options as { commitMessage?: unknown } | undefined;
+    if (params && options && typeof options.commitMessage === 'string') {
+      params.options = {
+        ...options,
+        commitMessage: options.commitMessage.replace(/\(by\s*<>\)/, `(by ${repo.editor.name})`),
+      };
+    }
     return {
       ...request,
       ...(request.branch === repo.branch ? { branch: CMS_BASE_BRANCH } : {}),
