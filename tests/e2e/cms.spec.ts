@@ -135,6 +135,10 @@ async function waitForBranch(name: string, timeout = 20_000) {
     await page.waitForTimeout(200);
   }
 }
+/** After a save: Decap has loaded the saved draft back into the editor (it may navigate to it). */
+async function draftLoaded() {
+  await page.getByRole('button', { name: /^Status: Draft/ }).waitFor({ timeout: 30_000 });
+}
 /** A top-level field of the open entry: its label, control, and the problems shown under it. */
 function field(label: string): Locator {
   const exact = new RegExp(`^${label.replace(/[()]/g, '\\$&')}( \\(optional\\))?$`);
@@ -171,7 +175,9 @@ async function refusedPublish(slug: string, reason: RegExp) {
   const main = git(dir, 'rev-parse', 'main');
   await publishOpenEntry();
   await expect
-    .poll(async () => (await page.locator('[class*="toast"], [role="alert"]').allInnerTexts()).join(' | '), { timeout: 30_000 })
+    .poll(async () => (await page.locator('[class*="toast"], [role="alert"]').allInnerTexts()).join(' | '), {
+      timeout: 30_000,
+    })
     .toMatch(reason);
   expect(git(dir, 'rev-parse', 'main')).toBe(main);
   expect(branches()).toContain(`cms/articles/${slug}`);
@@ -181,6 +187,32 @@ function commitOnMain(file: string, edit: (text: string) => string, message: str
   const target = path.join(dir, file);
   writeFileSync(target, edit(readFileSync(target, 'utf8')));
   git(dir, 'commit', '-qam', message);
+}
+
+/**
+ * Selects body[at, at + length) and types `text` over it, until the body reads `expected`: Decap
+ * may still re-render the editor once after an entry has loaded, taking the focus away.
+ */
+async function typeOver(at: number, length: number, text: string, expected: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const original = await bodyText().inputValue();
+    await bodyText().evaluate(
+      (el: HTMLTextAreaElement, [start, end]) => {
+        el.focus();
+        el.setSelectionRange(start, end);
+      },
+      [at, at + length],
+    );
+    await page.keyboard.type(text);
+    try {
+      await expect.poll(() => bodyText().inputValue(), { timeout: 3_000 }).toBe(expected);
+      return;
+    } catch (error) {
+      // Only retry when nothing landed (the editor was being replaced); anything else is a failure.
+      if ((await bodyText().inputValue()) !== original) throw error;
+    }
+  }
+  expect(await bodyText().inputValue()).toBe(expected);
 }
 
 /** Types at the very end of the body. */
@@ -263,6 +295,7 @@ describe('Decap CMS at /admin/ (npm run cms, git mode, editorial workflow)', () 
       await title.fill(`${await title.inputValue()} (edited)`);
       await saveEntry();
       await waitForBranch(`cms/articles/${slug}`);
+      await draftLoaded();
       const before = fileOn('main', slug);
       const after = fileOn(`cms/articles/${slug}`, slug);
       const a = fieldBlocks(before);
@@ -295,17 +328,11 @@ describe('Decap CMS at /admin/ (npm run cms, git mode, editorial workflow)', () 
       const text = await body.inputValue();
       const match = /^[A-Z][^\n]*?\b([a-z]{6,})\b/m.exec(text)!;
       const at = match.index + match[0].length - match[1].length;
-      await body.evaluate(
-        (el: HTMLTextAreaElement, [start, end]) => {
-          el.focus();
-          el.setSelectionRange(start, end);
-        },
-        [at, at + match[1].length],
-      );
-      await page.keyboard.type(match[1].toUpperCase());
+      const changed = text.slice(0, at) + match[1].toUpperCase() + text.slice(at + match[1].length);
+      await typeOver(at, match[1].length, match[1].toUpperCase(), changed);
       await saveEntry();
       // decap-server creates the branch before it commits to it: wait for the commit.
-      const deadline = Date.now() + 20_000;
+      const deadline = Date.now() + 60_000;
       while (
         !branches().includes(branch) ||
         git(dir, 'rev-list', '--count', `${startedAt || 'main'}..${branch}`) === '0'
@@ -313,6 +340,8 @@ describe('Decap CMS at /admin/ (npm run cms, git mode, editorial workflow)', () 
         if (Date.now() > deadline) throw new Error(`${slug} was not saved\n${cms.output()}`);
         await page.waitForTimeout(200);
       }
+      // Decap loads the saved draft back (and may navigate to it): let it finish before moving on.
+      await draftLoaded();
       const saved = fileOn(branch, slug);
       const offset = bodyStart + at;
       expect(saved, slug).toBe(
@@ -366,6 +395,7 @@ describe('Decap CMS at /admin/ (npm run cms, git mode, editorial workflow)', () 
       if (Date.now() > deadline) throw new Error(`not saved\n${cms.output()}`);
       await page.waitForTimeout(200);
     }
+    await draftLoaded();
     const saved = fileOn(`cms/articles/${slug}`, slug);
     const data = frontMatter(saved);
     const { body } = splitFrontmatter(saved);
@@ -621,9 +651,19 @@ describe('Decap CMS at /admin/ (npm run cms, git mode, editorial workflow)', () 
       expect(readFileSync(path.join(dir, articleFile('baclofen-withdrawal')), 'utf8')).toBe(
         fileOn('main', 'baclofen-withdrawal'),
       );
-      const page = await (await fetch(`${cms.siteUrl}/articles/baclofen-withdrawal/`)).text();
-      expect(page).toContain('Baclofen withdrawal: timeline, symptoms and safe tapering');
-      expect(page).not.toContain('(edited)');
+      // The dev server reloads content after a publish fast-forwarded the checkout: give it a moment.
+      const published = async () => {
+        const response = await fetch(`${cms.siteUrl}/articles/baclofen-withdrawal/`);
+        return `${response.status} ${await response.text()}`;
+      };
+      try {
+        await expect
+          .poll(published, { timeout: 30_000 })
+          .toMatch(/^200 [\s\S]*Baclofen withdrawal: timeline, symptoms and safe tapering/);
+      } catch (error) {
+        throw new Error(`${(error as Error).message}\n${cms.output().split('\n').slice(-40).join('\n')}`);
+      }
+      expect(await published()).not.toContain('(edited)');
     });
 
     it('draft A, publish B, open A, publish A: the right article lands each time', { timeout: 180_000 }, async () => {

@@ -35,6 +35,9 @@ function askDecap(decapPort: number, body: unknown): Promise<Answer> {
         method: 'POST',
         path: '/api/v1',
         headers: { 'Content-Type': 'application/json', 'Content-Length': String(raw.length) },
+        // A fresh connection each time: a kept-alive one that decap-server has just closed as idle
+        // fails the request with "socket hang up".
+        agent: false,
       },
       (answer) => {
         const chunks: Buffer[] = [];

@@ -42,16 +42,25 @@ function contentPath(file: string): string {
 const describe = (finding: Finding) => `${contentPath(finding.file)}: ${finding.field}: ${finding.message}`;
 const key = (finding: Finding) => `${contentPath(finding.file)}|${finding.rule}|${finding.field}|${finding.message}`;
 
-/** check:content's errors for the content of `treeish`, with `overlay` files written over it. */
+/**
+ * check:content's errors for the content of `treeish`, with `overlay` files written over it.
+ * Only the MDX files in `compile` are compiled (the rest are as published, and were checked then).
+ */
 function contentErrors(
   repo: CmsRepo,
   treeish: string,
   today: PlainDate,
+  compile: readonly string[],
   overlay: Record<string, Buffer | string> = {},
 ): Finding[] {
   const dir = checkoutContent(repo, treeish, overlay);
   try {
-    const report = runContentCheck({ root: path.join(dir, 'content'), today, useHistory: false });
+    const report = runContentCheck({
+      root: path.join(dir, 'content'),
+      today,
+      useHistory: false,
+      compileOnly: (file) => compile.includes(contentPath(file)),
+    });
     return report.findings.filter((finding) => finding.severity === 'error');
   } finally {
     removeCheckout(dir);
@@ -85,6 +94,7 @@ export function checkSave(repo: CmsRepo, request: PersistRequest, today: PlainDa
     repo,
     hasDraft && draft ? `refs/heads/${draft}` : `refs/heads/${repo.branch}`,
     today,
+    [...written],
     overlay,
   ).filter((finding) => written.has(contentPath(finding.file)) && !NOT_AT_SAVE.has(finding.rule));
   if (errors.length === 0) return { ok: true };
@@ -129,8 +139,8 @@ export function publishDraft(repo: CmsRepo, collection: string, slug: string, to
   const published = revParse(repo, `refs/heads/${repo.branch}`);
   const changed = draftDiffs(repo, draft).map((diff) => diff.path);
 
-  const before = new Set(contentErrors(repo, published, today).map(key));
-  const added = contentErrors(repo, merge.tree, today).filter(
+  const before = new Set(contentErrors(repo, published, today, changed).map(key));
+  const added = contentErrors(repo, merge.tree, today, changed).filter(
     (finding) => !before.has(key(finding)) || changed.includes(contentPath(finding.file)),
   );
   if (added.length > 0) {

@@ -48,6 +48,11 @@ export interface CheckOptions {
   useHistory?: boolean;
   /** Report overdue reviews as warnings (the build: time alone must never stop a deploy). */
   overdueAsWarning?: boolean;
+  /**
+   * Compile only the MDX files this accepts (the CMS's save and publish gates: the files of the
+   * draft; every other file is unchanged and was checked when it was published). Default: all.
+   */
+  compileOnly?: (file: string) => boolean;
 }
 
 export function runContentCheck({
@@ -56,6 +61,7 @@ export function runContentCheck({
   strict = false,
   useHistory = false,
   overdueAsWarning = false,
+  compileOnly,
 }: CheckOptions): ContentReport {
   const content = loadContent(path.resolve(root));
   const policy = content.settings?.reviewPolicy ?? DEFAULT_REVIEW_POLICY;
@@ -70,7 +76,8 @@ export function runContentCheck({
   ];
   // MDX safety applies to every file the build compiles, drafts included: each is compiled by the
   // build's own compiler and judged on its own tree (src/lib/io/mdx-compiler.ts).
-  for (const [file, problems] of checkMdxFiles(content.mdxFiles, content.root)) {
+  const mdxFiles = compileOnly ? content.mdxFiles.filter(compileOnly) : content.mdxFiles;
+  for (const [file, problems] of mdxFiles.length > 0 ? checkMdxFiles(mdxFiles, content.root) : []) {
     for (const problem of problems) {
       findings.push({
         severity: 'error',
