@@ -8,7 +8,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { publishCommitMessage, whatChanged } from '../../src/lib/cms/provenance.ts';
 import { checkSave, publishDraft } from '../../src/lib/io/cms-gate.ts';
 import {
-  CMS_BASE_BRANCH,
   type CmsRepo,
   draftBranch,
   prepareCmsWorktree,
@@ -49,7 +48,7 @@ function saveDraft(slug: string, edit: (text: string) => string, status = 'draft
   writeFileSync(file, edit(readFileSync(file, 'utf8')));
   git(wt, 'add', '-A');
   git(wt, 'commit', '-q', '-m', `Update Article “${slug}”`);
-  git(wt, 'checkout', '-q', CMS_BASE_BRANCH);
+  git(wt, 'checkout', '-q', repo.baseBranch);
   if (!exists) git(root, 'config', `branch.${branch}.description`, `decap-cms/${status}`);
 }
 
@@ -79,7 +78,7 @@ describe('the CMS works in its own worktree', () => {
     expect(git(root, 'symbolic-ref', '--short', 'HEAD')).toBe('main');
     expect(read(article('second-article'))).not.toContain('very short');
     expect(git(root, 'status', '--porcelain')).toBe('');
-    expect(git(repo.worktreeDir, 'symbolic-ref', '--short', 'HEAD')).toBe(CMS_BASE_BRANCH);
+    expect(git(repo.worktreeDir, 'symbolic-ref', '--short', 'HEAD')).toBe(repo.baseBranch);
   });
 
   it('is reused on the next start and follows commits made on the published branch meanwhile', () => {
@@ -215,8 +214,8 @@ describe('the guard’s side of the workflow (what it answers itself, what it fo
     expect(step).toEqual({
       forward: {
         action: 'entriesByFolder',
-        branch: CMS_BASE_BRANCH,
-        params: { branch: CMS_BASE_BRANCH, folder: 'content/articles', extension: 'mdx', depth: 1 },
+        branch: repo.baseBranch,
+        params: { branch: repo.baseBranch, folder: 'content/articles', extension: 'mdx', depth: 1 },
       },
     });
   });

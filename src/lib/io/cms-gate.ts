@@ -11,7 +11,6 @@ import type { PlainDate } from '../core/dates.ts';
 import type { Finding } from '../review/rules.ts';
 import {
   advancePublishedBranch,
-  CMS_BASE_BRANCH,
   type CmsRepo,
   checkoutContent,
   commitTree,
@@ -183,7 +182,7 @@ export function publishDraft(repo: CmsRepo, collection: string, slug: string, to
  */
 export function publishBaseCommits(repo: CmsRepo): GateResult {
   const published = revParse(repo, `refs/heads/${repo.branch}`);
-  const base = revParse(repo, `refs/heads/${CMS_BASE_BRANCH}`);
+  const base = revParse(repo, `refs/heads/${repo.baseBranch}`);
   if (base === published) return { ok: true };
   const ahead = runGit(repo.repoDir, ['merge-base', '--is-ancestor', published, base]).status === 0;
   if (!ahead) {

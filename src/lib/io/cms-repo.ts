@@ -5,8 +5,8 @@
 // - decap-server checks out draft branches in the work tree it serves. It serves a git worktree
 //   of the project (.cms-worktree/, ignored), so the editor's own checkout never changes branch and
 //   the dev site never shows a draft. In that worktree the published branch is mirrored by a local
-//   branch (cms-base): git allows one branch checked out in one place only, and the editor's checkout
-//   normally has `main`. The guard keeps cms-base equal to the published branch.
+//   branch (cms-base-<id>, "cms-base" below): git allows one branch checked out in one place only,
+//   and the editor's checkout normally has `main`. The guard keeps it equal to the published branch.
 // - decap-server compares a draft with the published branch directly (`git diff main cms/x`), so
 //   after another publish a draft showed (and published) another article's changes. Here a draft's
 //   changes are always taken from the point it branched off (`main...cms/x`), and publishing merges
@@ -15,13 +15,21 @@
 //   the entry, what changed and the draft's history (src/lib/cms/provenance.ts); the draft's own
 //   commits stay out of the published history.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type DraftEvent, type Editor, statusCommitMessage } from '../cms/provenance.ts';
 
 export const CMS_WORKTREE = '.cms-worktree';
-export const CMS_BASE_BRANCH = 'cms-base';
+
+/**
+ * The worktree's mirror of the published branch. Branch names are shared by every checkout of a
+ * repository, so each checkout running the CMS gets its own (not under cms/, where drafts live).
+ */
+export function cmsBaseBranch(repoDir: string): string {
+  return `cms-base-${createHash('sha256').update(path.resolve(repoDir)).digest('hex').slice(0, 8)}`;
+}
 const DRAFT_PREFIX = 'cms/';
 const STATUS_LABEL_PREFIX = 'decap-cms/';
 
@@ -32,6 +40,8 @@ export interface CmsRepo {
   worktreeDir: string;
   /** The branch entries are published to (the editor's checkout's branch when the CMS started). */
   branch: string;
+  /** Its mirror, checked out in the worktree (cmsBaseBranch). */
+  baseBranch: string;
   editor: Editor;
 }
 
@@ -93,9 +103,9 @@ export function prepareCmsWorktree(repoDir: string, branch: string, editor = edi
     if (existsSync(worktreeDir)) {
       throw new GitError(`${worktreeDir} exists but is not the CMS's git worktree: move it away and start again`);
     }
-    git(repoDir, ['worktree', 'add', '--force', '-B', CMS_BASE_BRANCH, worktreeDir, branch]);
+    git(repoDir, ['worktree', 'add', '--force', '-B', cmsBaseBranch(repoDir), worktreeDir, branch]);
   }
-  const repo = { repoDir, worktreeDir, branch, editor };
+  const repo = { repoDir, worktreeDir, branch, baseBranch: cmsBaseBranch(repoDir), editor };
   syncBase(repo);
   return repo;
 }
@@ -113,7 +123,7 @@ export function syncBase(repo: CmsRepo): void {
   }
   if (existsSync(path.join(resolvedGitDir, 'MERGE_HEAD'))) runGit(wt, ['merge', '--abort']);
   const current = runGit(wt, ['symbolic-ref', '--quiet', '--short', 'HEAD']).stdout.trim();
-  if (current !== CMS_BASE_BRANCH) git(wt, ['checkout', '--force', CMS_BASE_BRANCH]);
+  if (current !== repo.baseBranch) git(wt, ['checkout', '--force', '-B', repo.baseBranch]);
   const published = git(wt, ['rev-parse', `refs/heads/${repo.branch}`]);
   const base = git(wt, ['rev-parse', 'HEAD']);
   const dirty = git(wt, ['status', '--porcelain', '--untracked-files=all']) !== '';

@@ -5,7 +5,7 @@
 // at a time: decap-server and these git steps share one work tree.
 import { fromUtcDate, type PlainDate } from '../core/dates.ts';
 import { checkSave, type PersistRequest, publishBaseCommits, publishDraft } from './cms-gate.ts';
-import { CMS_BASE_BRANCH, type CmsRepo, recordStatusChange, syncBase, unpublishedEntry } from './cms-repo.ts';
+import { type CmsRepo, recordStatusChange, syncBase, unpublishedEntry } from './cms-repo.ts';
 
 export interface Answer {
   status: number;
@@ -31,7 +31,7 @@ export function cmsWorkflow(repo: CmsRepo, today: () => PlainDate = () => fromUt
   /** decap-server works on cms-base: the editor's own checkout keeps the published branch. */
   const rewrite = (request: Request): Record<string, unknown> => {
     const params = request.params ? { ...request.params } : undefined;
-    if (params && params.branch === repo.branch) params.branch = CMS_BASE_BRANCH;
+    if (params && params.branch === repo.branch) params.branch = repo.baseBranch;
     // The local backend has no accounts, so Decap's message template says "(by  <>)": name the editor.
     const options = params?.options as { commitMessage?: unknown } | undefined;
     if (params && options && typeof options.commitMessage === 'string') {
@@ -42,7 +42,7 @@ export function cmsWorkflow(repo: CmsRepo, today: () => PlainDate = () => fromUt
     }
     return {
       ...request,
-      ...(request.branch === repo.branch ? { branch: CMS_BASE_BRANCH } : {}),
+      ...(request.branch === repo.branch ? { branch: repo.baseBranch } : {}),
       ...(params ? { params } : {}),
     };
   };
