@@ -8,6 +8,7 @@ import { hostRedirects } from './src/integrations/host-redirects.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import serviceWorker, { SHELL_ONLY_OPTIONS } from './src/integrations/service-worker.ts';
 import { siteUrl } from './src/lib/core/site-url.ts';
+import { ContentCache } from './src/lib/io/content-cache.ts';
 import { contentRoot } from './src/lib/io/content-root.ts';
 import { editorMarkdownProcessor, SYNTAX_HIGHLIGHT } from './src/lib/io/mdx-compiler.ts';
 import { loadContent } from './src/lib/io/read-content.ts';
@@ -16,8 +17,9 @@ import { articleRedirects, lastModifiedByPath } from './src/lib/seo/site-map.ts'
 // Canonical URLs, the sitemap and structured data all derive from this one address.
 const site = siteUrl();
 
-// Read once per build: true lastmod dates for the sitemap and old-slug redirects, straight from content/.
-const { articles } = loadContent(contentRoot());
+// True lastmod dates for the sitemap and old-slug redirects, straight from content/. `npm run build`
+// has just checked every file, so the parsed front matter comes from the check's cache.
+const { articles } = loadContent(contentRoot(), { cache: ContentCache.open(process.cwd(), contentRoot()) });
 const lastmod = lastModifiedByPath(articles);
 const { redirects } = articleRedirects(articles);
 

@@ -6,8 +6,11 @@
 //   --strict                 treat "changed since review" and a missing review fingerprint as errors
 //   --overdue-as-warning     report overdue reviews as warnings (what `npm run build` does)
 //   --git-history            also compare bodies with git history (needs a full clone; slower)
+//   --no-cache               check every file afresh (by default, what was learnt from a file whose
+//                            bytes and checking code are unchanged is reused: node_modules/.cache/)
 import { parseArgs } from 'node:util';
 import { isPlainDate } from '../src/lib/core/dates.ts';
+import { ContentCache } from '../src/lib/io/content-cache.ts';
 import { type ReportFormat, renderReport, runContentCheck } from '../src/lib/io/content-check.ts';
 import { contentRoot } from '../src/lib/io/content-root.ts';
 import { SiteTodayError, siteToday } from '../src/lib/io/today.ts';
@@ -17,6 +20,7 @@ let options;
 let defaultToday;
 try {
   options = parseArgs({
+    allowNegative: true,
     options: {
       today: { type: 'string' },
       format: { type: 'string', default: 'text' },
@@ -24,6 +28,7 @@ try {
       strict: { type: 'boolean', default: false },
       'overdue-as-warning': { type: 'boolean', default: false },
       'git-history': { type: 'boolean', default: false },
+      cache: { type: 'boolean', default: true },
     },
   }).values;
   defaultToday = options.today === undefined ? siteToday() : undefined;
@@ -45,13 +50,21 @@ if (!['text', 'json', 'markdown'].includes(format)) {
 }
 
 const root = options['content-dir'] ?? contentRoot();
+const cache = options.cache ? ContentCache.open(process.cwd(), root) : ContentCache.disabled();
 const report = runContentCheck({
   root,
   today,
   strict: options.strict,
   overdueAsWarning: options['overdue-as-warning'],
   useHistory: options['git-history'],
+  cache,
 });
+cache.save();
+if (options.cache && format === 'text' && cache.reused > 0) {
+  console.error(
+    `check:content: ${cache.reused} unchanged files were not parsed again (--no-cache checks everything afresh).`,
+  );
+}
 report.elapsedMs = Math.round(performance.now() - started);
 process.stdout.write(renderReport(report, format));
 // exitCode, not process.exit(): into a pipe, stdout is written asynchronously and exiting at once cut

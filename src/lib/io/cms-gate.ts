@@ -26,6 +26,7 @@ import {
   runGit,
   syncBase,
 } from './cms-repo.ts';
+import { ContentCache } from './content-cache.ts';
 import { runContentCheck } from './content-check.ts';
 
 /** Findings that do not stop a save: an overdue page must be savable, that is how its review gets recorded. */
@@ -42,26 +43,23 @@ const describe = (finding: Finding) => `${contentPath(finding.file)}: ${finding.
 const key = (finding: Finding) => `${contentPath(finding.file)}|${finding.rule}|${finding.field}|${finding.message}`;
 
 /**
- * check:content's errors for the content of `treeish`, with `overlay` files written over it.
- * Only the MDX files in `compile` are compiled (the rest are as published, and were checked then).
+ * check:content's errors for the content of `treeish`, with `overlay` files written over it. What
+ * the check learns from each file's bytes is kept in the checkout's own check:content cache, so
+ * only files new to it (the draft's) are compiled again.
  */
 function contentErrors(
   repo: CmsRepo,
   treeish: string,
   today: PlainDate,
-  compile: readonly string[],
   overlay: Record<string, Buffer | string> = {},
 ): Finding[] {
   const dir = checkoutContent(repo, treeish, overlay);
+  const cache = ContentCache.open(process.cwd(), path.join(repo.repoDir, 'content'));
   try {
-    const report = runContentCheck({
-      root: path.join(dir, 'content'),
-      today,
-      useHistory: false,
-      compileOnly: (file) => compile.includes(contentPath(file)),
-    });
+    const report = runContentCheck({ root: path.join(dir, 'content'), today, useHistory: false, cache });
     return report.findings.filter((finding) => finding.severity === 'error');
   } finally {
+    cache.save();
     removeCheckout(dir);
   }
 }
@@ -93,7 +91,6 @@ export function checkSave(repo: CmsRepo, request: PersistRequest, today: PlainDa
     repo,
     hasDraft && draft ? `refs/heads/${draft}` : `refs/heads/${repo.branch}`,
     today,
-    [...written],
     overlay,
   ).filter((finding) => written.has(contentPath(finding.file)) && !NOT_AT_SAVE.has(finding.rule));
   if (errors.length === 0) return { ok: true };
@@ -138,8 +135,8 @@ export function publishDraft(repo: CmsRepo, collection: string, slug: string, to
   const published = revParse(repo, `refs/heads/${repo.branch}`);
   const changed = draftDiffs(repo, draft).map((diff) => diff.path);
 
-  const before = new Set(contentErrors(repo, published, today, changed).map(key));
-  const added = contentErrors(repo, merge.tree, today, changed).filter(
+  const before = new Set(contentErrors(repo, published, today).map(key));
+  const added = contentErrors(repo, merge.tree, today).filter(
     (finding) => !before.has(key(finding)) || changed.includes(contentPath(finding.file)),
   );
   if (added.length > 0) {

@@ -4,11 +4,12 @@
 import path from 'node:path';
 import type { PlainDate } from '../core/dates.ts';
 import { DEFAULT_REVIEW_POLICY } from '../review/default-policy.ts';
-import { reviewedTextState } from '../review/fingerprint.ts';
+import { fingerprintState, reviewFingerprint } from '../review/fingerprint.ts';
 import { type ReviewStatus, reviewState } from '../review/policy.ts';
 import { readabilityOf, readableText } from '../review/readability.ts';
 import { type Finding, reviewFindings } from '../review/rules.ts';
 import { articleRedirects } from '../seo/site-map.ts';
+import { ContentCache } from './content-cache.ts';
 import { bodyChangedSinceReview, historyState } from './git-history.ts';
 import { checkMdxFiles } from './mdx-check.ts';
 import { loadContent } from './read-content.ts';
@@ -48,11 +49,8 @@ export interface CheckOptions {
   useHistory?: boolean;
   /** Report overdue reviews as warnings (the build: time alone must never stop a deploy). */
   overdueAsWarning?: boolean;
-  /**
-   * Compile only the MDX files this accepts (the CMS's save and publish gates: the files of the
-   * draft; every other file is unchanged and was checked when it was published). Default: all.
-   */
-  compileOnly?: (file: string) => boolean;
+  /** What earlier checks learnt from files that have not changed since (default: none). */
+  cache?: ContentCache;
 }
 
 export function runContentCheck({
@@ -61,9 +59,10 @@ export function runContentCheck({
   strict = false,
   useHistory = false,
   overdueAsWarning = false,
-  compileOnly,
+  cache = ContentCache.disabled(),
 }: CheckOptions): ContentReport {
-  const content = loadContent(path.resolve(root));
+  const content = loadContent(path.resolve(root), { cache });
+  const factsOf = (file: string) => cache.facts(content.contentHashes.get(file) ?? '');
   const policy = content.settings?.reviewPolicy ?? DEFAULT_REVIEW_POLICY;
   const maxGrade = content.settings?.readability.maxGrade ?? 9;
   const findings: Finding[] = [
@@ -76,9 +75,13 @@ export function runContentCheck({
   ];
   // MDX safety applies to every file the build compiles, drafts included: each is compiled by the
   // build's own compiler and judged on its own tree (src/lib/io/mdx-compiler.ts).
-  const mdxFiles = compileOnly ? content.mdxFiles.filter(compileOnly) : content.mdxFiles;
-  for (const [file, problems] of mdxFiles.length > 0 ? checkMdxFiles(mdxFiles, content.root) : []) {
-    for (const problem of problems) {
+  const uncompiled = content.mdxFiles.filter((file) => !factsOf(file).mdx);
+  for (const [file, problems] of checkMdxFiles(uncompiled, content.root)) {
+    factsOf(file).mdx = problems;
+    cache.learnt();
+  }
+  for (const file of content.mdxFiles) {
+    for (const problem of factsOf(file).mdx ?? []) {
       findings.push({
         severity: 'error',
         rule: `mdx-${problem.kind}`,
@@ -93,7 +96,13 @@ export function runContentCheck({
 
   for (const article of content.articles) {
     const { data, file } = article;
-    const readingGrade = readabilityOf(readableText(article.body)).grade;
+    const facts = cache.facts(article.contentHash);
+    if (facts.readingGrade === undefined || facts.fingerprint === undefined) {
+      facts.readingGrade = readabilityOf(readableText(article.body)).grade;
+      facts.fingerprint = reviewFingerprint({ ...data, body: article.body });
+      cache.learnt();
+    }
+    const { readingGrade, fingerprint } = facts;
     articles.push({
       file,
       title: data.title,
@@ -118,7 +127,7 @@ export function runContentCheck({
         message: `reads at US grade ${readingGrade}, above the site's target of ${maxGrade}: use shorter sentences and everyday words`,
       });
     }
-    const textState = reviewedTextState({ ...data, body: article.body }, data.reviewFingerprint);
+    const textState = fingerprintState(fingerprint, data.reviewFingerprint);
     if (textState === 'changed') {
       findings.push({
         severity: strict ? 'error' : 'warning',

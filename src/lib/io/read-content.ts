@@ -15,6 +15,7 @@ import { MDX_LIMITS } from '../mdx/limits.ts';
 import { IMAGE_EXTENSIONS, isImageFileName } from '../mdx/media.ts';
 import { svgProblem } from '../mdx/svg.ts';
 import { astroFrontmatterText } from './astro-frontmatter.ts';
+import { type CachedFacts, ContentCache, contentHash } from './content-cache.ts';
 import { localImageChecker } from './local-media.ts';
 
 const articleValidator = withoutAstroInternals(articleSchema(plainHelpers));
@@ -36,6 +37,8 @@ export type CheckedPersonData = z.output<typeof personValidator>;
 export interface ArticleFile {
   /** Path relative to the working directory, as messages print it. */
   file: string;
+  /** Hash of the file's bytes: the key for what the check has already learnt about it. */
+  contentHash: string;
   id: string;
   data: CheckedArticleData;
   body: string;
@@ -52,6 +55,8 @@ export interface LoadedContent {
    * problems included) that is readable text within the size limit: the MDX check compiles these.
    */
   mdxFiles: string[];
+  /** The hash of each MDX file's bytes (keys as in `mdxFiles`). */
+  contentHashes: Map<string, string>;
   people: Map<string, { file: string; data: CheckedPersonData }>;
   settings?: SiteSettings;
   settingsFile: string;
@@ -96,7 +101,11 @@ type TextResult = { ok: true; text: string } | { ok: false; problem: string };
 
 /** Reads a content file as UTF-8 text. A leading byte-order mark is accepted and dropped. */
 export function readContentText(file: string, maxBytes: number): TextResult {
-  const bytes = readFileSync(file);
+  return decodeContentText(readFileSync(file), maxBytes);
+}
+
+/** A content file's bytes as UTF-8 text, or why they are not readable text within the limit. */
+function decodeContentText(bytes: Buffer, maxBytes: number): TextResult {
   if (bytes.length > maxBytes) {
     return {
       ok: false,
@@ -152,8 +161,18 @@ export function readArticleSource(_file: string, source: string) {
   return { data, body, bodyStartLine };
 }
 
-export function loadContent(root: string, cwd = process.cwd()): LoadedContent {
+export interface LoadOptions {
+  cwd?: string;
+  /** Facts already learnt from unchanged files (check:content passes its cache; default none). */
+  cache?: ContentCache;
+}
+
+export function loadContent(
+  root: string,
+  { cwd = process.cwd(), cache = ContentCache.disabled() }: LoadOptions = {},
+): LoadedContent {
   const display = (file: string) => path.relative(cwd, file) || file;
+  const contentHashes = new Map<string, string>();
   const problems: FieldProblem[] = [];
   const articles: ArticleFile[] = [];
   const pages: LoadedContent['pages'] = [];
@@ -193,19 +212,52 @@ export function loadContent(root: string, cwd = process.cwd()): LoadedContent {
     }
   };
 
-  /** Reads an MDX file and splits its front matter; every problem is recorded, never thrown. */
-  const readMdx = (file: string) => {
-    const text = readText(file, MDX_LIMITS.maxBytes, '(file)');
-    if (text === undefined) return undefined;
-    try {
-      const source = readArticleSource(file, text);
-      mdxFiles.push(file);
-      return source;
-    } catch (error) {
-      if (!(error instanceof FrontmatterError)) throw error;
-      problems.push({ file: display(file), field: '(front matter)', message: error.message });
+  /**
+   * Reads an MDX file, splits its front matter and validates it with `validator`; every problem is
+   * recorded, never thrown. What depends on the bytes alone comes from the cache when they are unchanged.
+   */
+  const readMdx = <S extends z.ZodType>(file: string, validator: S) => {
+    const bytes = readFileSync(file);
+    const hash = contentHash(bytes);
+    contentHashes.set(file, hash);
+    const facts = cache.facts(hash);
+    if (!facts.source && !facts.problems) learnMdx(file, bytes, validator, facts);
+    if (facts.compiled) mdxFiles.push(file);
+    if (facts.problems) {
+      problems.push(...facts.problems.map((problem) => ({ file: display(file), ...problem })));
       return undefined;
     }
+    const source = facts.source as { data: z.output<S>; bodyOffset: number; bodyStartLine: number };
+    const text = decodeContentText(bytes, MDX_LIMITS.maxBytes) as { ok: true; text: string };
+    return { hash, data: source.data, body: text.text.slice(source.bodyOffset), bodyStartLine: source.bodyStartLine };
+  };
+
+  const learnMdx = (file: string, bytes: Buffer, validator: z.ZodType, facts: CachedFacts) => {
+    cache.learnt();
+    const text = decodeContentText(bytes, MDX_LIMITS.maxBytes);
+    if (!text.ok) {
+      facts.problems = [{ field: '(file)', message: text.problem }];
+      return;
+    }
+    let source: ReturnType<typeof readArticleSource>;
+    try {
+      source = readArticleSource(file, text.text);
+    } catch (error) {
+      if (!(error instanceof FrontmatterError)) throw error;
+      facts.problems = [{ field: '(front matter)', message: error.message }];
+      return;
+    }
+    facts.compiled = true;
+    const result = validateFile('', source.data, validator);
+    if (!result.ok) {
+      facts.problems = result.problems.map(({ field, message }) => ({ field, message }));
+      return;
+    }
+    facts.source = {
+      data: result.value,
+      bodyOffset: text.text.length - source.body.length,
+      bodyStartLine: source.bodyStartLine,
+    };
   };
 
   const checkImage = localImageChecker(root);
@@ -264,25 +316,18 @@ export function loadContent(root: string, cwd = process.cwd()): LoadedContent {
   }
 
   for (const file of listFiles(path.join(root, 'pages'), '.mdx')) {
-    const source = readMdx(file);
-    if (!source) continue;
-    const result = validateFile(display(file), source.data, pageValidator);
-    if (!result.ok) problems.push(...result.problems);
-    pages.push({ file: display(file), body: source.body, bodyStartLine: source.bodyStartLine });
+    const source = readMdx(file, pageValidator);
+    if (source) pages.push({ file: display(file), body: source.body, bodyStartLine: source.bodyStartLine });
   }
 
   for (const file of listFiles(path.join(root, 'articles'), '.mdx')) {
-    const source = readMdx(file);
+    const source = readMdx(file, articleValidator);
     if (!source) continue;
-    const result = validateFile(display(file), source.data, articleValidator);
-    if (!result.ok) {
-      problems.push(...result.problems);
-      continue;
-    }
-    const data = result.value;
+    const { data } = source;
     if (data.hero) imageFieldProblem(file, 'hero.image', data.hero.image);
     articles.push({
       file: display(file),
+      contentHash: source.hash,
       id: idOf(file),
       data,
       body: source.body,
@@ -290,5 +335,15 @@ export function loadContent(root: string, cwd = process.cwd()): LoadedContent {
     });
   }
 
-  return { root, articles, pages, people, settings, settingsFile: display(settingsFile), problems, mdxFiles };
+  return {
+    root,
+    articles,
+    pages,
+    people,
+    settings,
+    settingsFile: display(settingsFile),
+    problems,
+    mdxFiles,
+    contentHashes,
+  };
 }

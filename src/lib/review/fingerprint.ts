@@ -60,6 +60,11 @@ export type ReviewedTextState = 'unrecorded' | 'unchanged' | 'changed';
 
 /** Whether the content is still what was reviewed, judged from the stored fingerprint alone. */
 export function reviewedTextState(content: ReviewedContent, storedFingerprint: string | undefined): ReviewedTextState {
+  return fingerprintState(reviewFingerprint(content), storedFingerprint);
+}
+
+/** The same judgement from a fingerprint already computed (check:content keeps them per file). */
+export function fingerprintState(current: string, storedFingerprint: string | undefined): ReviewedTextState {
   if (!storedFingerprint) return 'unrecorded';
-  return reviewFingerprint(content) === storedFingerprint ? 'unchanged' : 'changed';
+  return current === storedFingerprint ? 'unchanged' : 'changed';
 }
