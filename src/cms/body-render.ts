@@ -84,8 +84,11 @@ class BodyRenderer {
   private readonly definitions = new Map<string, { url: string; title?: string | null }>();
   private readonly footnotes = new Map<string, RootContent[]>();
   private readonly footnoteOrder: string[] = [];
+  private readonly options: RenderOptions;
 
-  constructor(private readonly options: RenderOptions) {}
+  constructor(options: RenderOptions) {
+    this.options = options;
+  }
 
   render(tree: Root): Element[] {
     const collect = (node: Nodes) => {
