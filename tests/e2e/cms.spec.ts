@@ -147,14 +147,14 @@ function field(label: string): Locator {
     .filter({ has: page.locator('label').filter({ hasText: exact }) });
 }
 const bodyText = () => page.locator('textarea.sg-body-text');
-const preview = () => page.frameLocator('iframe').first();
+const preview = () => page.locator('iframe').first().contentFrame();
 
 /** Moves the open draft through In review and Ready, then presses Publish now. */
 async function publishOpenEntry() {
   for (const status of ['In review', 'Ready']) {
     await page.getByRole('button', { name: /^Status:/ }).click();
     await page.getByRole('menuitem', { name: status }).click();
-    await page.getByRole('button', { name: new RegExp(`^Status: ${status}`) }).waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: new RegExp(`^Status: ${status}`) }).waitFor({ timeout: 30_000 });
   }
   await page.getByRole('button', { name: /^Publish$/ }).click();
   await page.getByRole('menuitem', { name: /Publish now/ }).click();
@@ -289,7 +289,7 @@ describe('Decap CMS at /admin/ (npm run cms, git mode, editorial workflow)', () 
   });
 
   it('saving a title change leaves every other line of the file byte-identical', async () => {
-    for (const slug of ['baclofen-withdrawal', 'cognitive-behavioral-therapy', 'what-happens-in-detox']) {
+    for (const slug of ['baclofen-withdrawal', 'cognitive-behavioral-therapy']) {
       await openEntry('articles', slug);
       const title = page.getByLabel('Title', { exact: true }).first();
       await title.fill(`${await title.inputValue()} (edited)`);
