@@ -104,6 +104,8 @@ export default defineConfig({
     },
   },
   vite: {
+    // `npm run cms` keeps decap-server in its own git worktree here; its branch switches are not the site's.
+    server: { watch: { ignored: ['**/.cms-worktree/**'] } },
     build: {
       rolldownOptions: {
         // Astro marks every MDX module with "use astro:head-inject"; the bundler's warning about it

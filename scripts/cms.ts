@@ -4,15 +4,22 @@
 //     that answers only the admin page (its Host and Origin), only about files under content/,
 //     and passes those requests to decap-server in git mode, which listens on a private port.
 //     decap-server has no authentication and would read or write any file of the repository
-//     for any web page that reached it. Drafts of the editorial workflow become local branches
-//     (cms/<collection>/<slug>) of this repository; publishing merges them into the current branch.
+//     for any web page that reached it.
+// decap-server works in a git worktree of its own (.cms-worktree/), never in this checkout, so the
+// checkout keeps its branch and the dev site shows only published content. Drafts are branches
+// (cms/<collection>/<slug>) of this repository; the guard publishes a draft as one commit by the
+// editor onto the branch this checkout had at start, after check:content (src/lib/io/cms-workflow.ts).
+// The editor is CMS_EDITOR / CMS_EDITOR_EMAIL, else this checkout's git user.
 // Open http://localhost:<PORT>/admin/ and press Login. Ctrl-C stops everything.
-// CMS_REPO_DIR points decap-server at another git work tree (the browser tests use a temporary clone).
+// CMS_REPO_DIR edits another git checkout (the browser tests use a temporary copy).
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { localPolicy } from '../src/lib/cms/backend-policy.ts';
 import { createBackendProxy } from '../src/lib/io/cms-backend-proxy.ts';
+import { type CmsRepo, editorEnv, editorIdentity, prepareCmsWorktree } from '../src/lib/io/cms-repo.ts';
+import { cmsWorkflow } from '../src/lib/io/cms-workflow.ts';
+import { siteToday } from '../src/lib/io/today.ts';
 import { freePort } from './lib/free-port.ts';
 
 const host = '127.0.0.1';
@@ -35,6 +42,19 @@ if (!existsSync(path.join(repoDir, '.git'))) {
 }
 
 const branch = execFileSync('git', ['rev-parse', '--abbrev-ref', 'HEAD'], { cwd: repoDir, encoding: 'utf8' }).trim();
+if (branch === 'HEAD') {
+  console.error(
+    `cms: ${repoDir} has no branch checked out (detached HEAD): check out the branch to publish to, like main.`,
+  );
+  process.exit(2);
+}
+let repo: CmsRepo;
+try {
+  repo = prepareCmsWorktree(repoDir, branch, editorIdentity(repoDir));
+} catch (error) {
+  console.error(`cms: cannot prepare the CMS's own worktree: ${(error as Error).message}`);
+  process.exit(2);
+}
 const decapPort = await freePort();
 
 const children: ChildProcess[] = [];
@@ -81,8 +101,9 @@ process.on('SIGTERM', () => stop(0));
 
 const proxy = createBackendProxy({
   policy: localPolicy(proxyPort, sitePort, branch),
-  repoDir,
+  repoDir: repo.worktreeDir,
   decapPort,
+  workflow: cmsWorkflow(repo, () => siteToday()),
   log: (line) => console.error(`[cms-backend] ${line}`),
 });
 proxy.on('error', (error) => {
@@ -95,8 +116,10 @@ start('decap-server', [path.resolve('node_modules/decap-server/dist/index.js')],
   MODE: 'git',
   PORT: String(decapPort),
   BIND_HOST: host,
-  GIT_REPO_DIRECTORY: repoDir,
+  GIT_REPO_DIRECTORY: repo.worktreeDir,
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+  // Draft commits are the editor's too.
+  ...editorEnv(repo.editor),
 });
 start('astro', [path.resolve('node_modules/astro/bin/astro.mjs'), 'dev', '--host', host, '--port', String(sitePort)], {
   ASTRO_TELEMETRY_DISABLED: '1',
@@ -106,5 +129,5 @@ start('astro', [path.resolve('node_modules/astro/bin/astro.mjs'), 'dev', '--host
 console.log(
   `cms: site http://localhost:${sitePort}/  ·  editor http://localhost:${sitePort}/admin/  ·  ` +
     `CMS backend http://${host}:${proxyPort}/api/v1 (decap-server in git mode on private port ${decapPort}, ` +
-    `repo ${repoDir}, branch ${branch}, content/ only). Ctrl-C stops everything.`,
+    `worktree ${repo.worktreeDir}, publishing to ${branch} as ${repo.editor.name}, content/ only). Ctrl-C stops everything.`,
 );

@@ -40,9 +40,26 @@ export interface EditorComponent {
   toPreview: (data: Record<string, unknown>) => string;
 }
 
+export interface RegisteredWidget {
+  control: unknown;
+  preview?: unknown;
+  schema?: unknown;
+  globalStyles?: unknown;
+  allowMapValue?: boolean;
+}
+
 export interface Decap {
   init(options: { config: Record<string, unknown> }): void;
   registerWidget(name: string, control: unknown, preview?: unknown): void;
+  registerWidget(widget: {
+    name: string;
+    controlComponent: unknown;
+    previewComponent?: unknown;
+    schema?: unknown;
+    globalStyles?: unknown;
+    allowMapValue?: boolean;
+  }): void;
+  getWidget(name: string): RegisteredWidget | undefined;
   registerEditorComponent(component: EditorComponent): void;
   registerPreviewTemplate(collection: string, component: unknown): void;
   registerPreviewStyle(href: string): void;

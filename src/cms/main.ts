@@ -1,13 +1,17 @@
-// The editor at /admin/: Decap CMS with Steady Ground's widgets, editor components, previews and
-// save checks. Bundled by src/integrations/decap-admin.ts; runs after decap-cms.js has loaded.
+// The editor at /admin/: Decap CMS with Steady Ground's widgets, previews and save checks.
+// Bundled by src/integrations/decap-admin.ts; runs after decap-cms.js has loaded.
 import { parse as parseYaml } from 'yaml';
+import { normalisedEntry, problemSummary } from '../lib/cms/entry-check.ts';
 import { reviewDueFilters } from '../lib/cms/view-filters.ts';
 import { fromUtcDate } from '../lib/core/dates.ts';
+import { BodyControl, BodyPreview } from './body-widget.ts';
 import { CMS, type ImmutableMap, toJs } from './decap.ts';
-import { calloutComponent, helplineBoxComponent } from './editor-components.ts';
+import { checked, registerCheckedWidgets, showProblems } from './field-checks.ts';
+import { enhanceEntryLists } from './list-groups.ts';
+import { loadSiteData } from './people.ts';
 import { PREVIEWS } from './previews.ts';
 import { ReviewDateControl, ReviewDatePreview } from './review-date-widget.ts';
-import { clearedKeys, OPTIONAL_PICTURES, optionalPicture, schemaProblems } from './save-checks.ts';
+import { ReviewFingerprintControl, ReviewFingerprintPreview } from './review-fingerprint-widget.ts';
 
 interface Collection {
   name: string;
@@ -15,9 +19,10 @@ interface Collection {
   fields?: Array<{ name: string; widget?: string; warning_days?: number }>;
 }
 
-CMS.registerWidget('review-date', ReviewDateControl, ReviewDatePreview);
-CMS.registerEditorComponent(calloutComponent);
-CMS.registerEditorComponent(helplineBoxComponent);
+registerCheckedWidgets();
+CMS.registerWidget('review-date', checked(ReviewDateControl), ReviewDatePreview);
+CMS.registerWidget('mdx-body', BodyControl, BodyPreview);
+CMS.registerWidget('review-fingerprint', ReviewFingerprintControl, ReviewFingerprintPreview);
 CMS.registerPreviewStyle('preview.css');
 CMS.registerPreviewStyle('cms-preview.css');
 for (const [collection, template] of Object.entries(PREVIEWS)) CMS.registerPreviewTemplate(collection, template);
@@ -27,15 +32,13 @@ CMS.registerEventListener({
   handler: ({ entry }) => {
     const collection = String(entry.get('collection'));
     let data = entry.get('data') as ImmutableMap;
-    for (const key of clearedKeys(toJs(data))) data = data.delete(key);
-    const picture = OPTIONAL_PICTURES[collection];
-    if (picture) {
-      const verdict = optionalPicture(toJs(data.get(picture[0])), picture[1]);
-      if ('error' in verdict) throw new Error(verdict.error);
-      if ('drop' in verdict && data.has(picture[0])) data = data.delete(picture[0]);
-    }
-    const problems = schemaProblems(collection, toJs(data));
-    if (problems.length > 0) throw new Error(`Not saved: the site would reject this page.\n${problems.join('\n')}`);
+    // Cleared optional fields and an unused picture are left out of the file, as if never filled in.
+    const keep = normalisedEntry(collection, toJs(data));
+    for (const key of Object.keys(toJs<Record<string, unknown>>(data))) if (!(key in keep)) data = data.delete(key);
+    const problems = showProblems(entry);
+    const summary = problemSummary(problems);
+    if (summary)
+      throw new Error(`Not saved: the site would reject this page. Fix the fields marked in red.\n${summary}`);
     return data;
   },
 });
@@ -54,10 +57,11 @@ function withTodaysFilters(config: { collections: Collection[] }) {
 }
 
 async function start() {
-  const response = await fetch('config.yml', { cache: 'no-cache' });
+  const [response] = await Promise.all([fetch('config.yml', { cache: 'no-cache' }), loadSiteData()]);
   if (!response.ok) throw new Error(`config.yml: HTTP ${response.status}`);
   const config = withTodaysFilters(parseYaml(await response.text()));
   CMS.init({ config: { ...config, load_config_file: false } });
+  enhanceEntryLists();
 }
 
 start().catch((error: unknown) => {

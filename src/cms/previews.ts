@@ -1,7 +1,12 @@
-// Preview panes that look like the real pages (the site's own stylesheet is loaded into them).
+// Preview panes that look like the real pages (the site's own stylesheet is loaded into them):
+// the same byline, table of contents, body, helpline box, sources, disclaimer and review dates as
+// src/pages/articles/[slug].astro, with the numbers from site settings.
+import { nameWithCredentials } from '../lib/content/people.ts';
 import { formatDate, isPlainDate } from '../lib/core/dates.ts';
 import { CATEGORIES, type CategoryId } from '../schemas/categories.ts';
+import { helplineBox, renderBody, tableOfContents } from './body-render.ts';
 import { createClass, type Element, h, type ImmutableMap, type PreviewProps, toJs } from './decap.ts';
+import { knownPeople, site } from './people.ts';
 
 interface Source {
   title?: string;
@@ -11,16 +16,75 @@ interface Source {
   accessed?: string;
 }
 
-const longDate = (date: unknown) => (isPlainDate(date) ? formatDate(date, 'en-US') : String(date || '—'));
+const longDate = (date: unknown) => (isPlainDate(date) ? formatDate(date, site().locale) : String(date || '—'));
 
-function personName(props: PreviewProps, field: string, id: unknown): string {
-  const meta = props.fieldsMetaData?.getIn([field, 'people', String(id)]) as ImmutableMap | undefined;
-  if (meta?.get) return [meta.get('name'), ...toJs<string[]>(meta.get('credentials') ?? [])].join(', ');
-  return typeof id === 'string' && id ? id : '(not chosen yet)';
+/** A person as the byline prints them: from the picker's data when it has loaded, else the people list. */
+function personName(props: PreviewProps, field: string, id: unknown): string | undefined {
+  if (typeof id !== 'string' || !id) return undefined;
+  const meta = props.fieldsMetaData?.getIn([field, 'people', id]) as ImmutableMap | undefined;
+  if (meta?.get)
+    return nameWithCredentials({
+      name: String(meta.get('name')),
+      credentials: toJs<string[]>(meta.get('credentials')) ?? [],
+    });
+  const known = knownPeople().get(id);
+  return known ? nameWithCredentials(known) : id;
 }
 
 interface Preview {
   props: PreviewProps;
+}
+
+/** "✓ Medically reviewed by … on …" only once a reviewer and a review date are set, as on the site. */
+function byline(reviewer: string | undefined, lastReviewed: unknown, author: string | undefined): Element {
+  const reviewed = reviewer && isPlainDate(lastReviewed);
+  return h(
+    'div',
+    { className: 'byline' },
+    reviewed
+      ? h(
+          'p',
+          { className: 'byline__reviewed' },
+          h('span', { className: 'byline__badge', 'aria-hidden': 'true' }, '✓'),
+          ' Medically reviewed by ',
+          h('a', { className: 'byline__reviewer' }, reviewer),
+          ` on ${longDate(lastReviewed)}. `,
+          h('a', null, 'How we review pages'),
+        )
+      : h(
+          'p',
+          { className: 'sg-preview-unreviewed' },
+          'Not medically reviewed yet: choose a medical reviewer and record the review. The page cannot be published without it.',
+        ),
+    h(
+      'p',
+      { className: 'byline__author' },
+      'Written by ',
+      h('a', { className: 'byline__author-name' }, author ?? '(no author chosen yet)'),
+    ),
+  );
+}
+
+function disclaimer(): Element {
+  const { emergencyNumber, crisisLine } = site();
+  return h(
+    'div',
+    { className: 'disclaimer' },
+    h(
+      'p',
+      null,
+      h('strong', null, 'This page is not a substitute for professional medical advice.'),
+      ' It explains general information. Talk to a doctor or pharmacist before you start, stop or change any medicine.',
+    ),
+    emergencyNumber && crisisLine
+      ? h(
+          'p',
+          null,
+          h('strong', null, 'If someone is in danger now'),
+          `, for example they have a seizure, cannot be woken or are struggling to breathe, call ${emergencyNumber}. If you are thinking about harming yourself, call or text ${crisisLine.number}.`,
+        )
+      : null,
+  );
 }
 
 const ArticlePreview = createClass({
@@ -34,6 +98,10 @@ const ArticlePreview = createClass({
     const sources = get<Source[] | undefined>('sources') ?? [];
     const category = get<string>('category');
     const label = CATEGORIES[category as CategoryId]?.label ?? category;
+    const body = renderBody(get<string>('body') ?? '', {
+      site: site(),
+      assetUrl: (path) => props.getAsset(path).toString(),
+    });
     const dateRow = (term: string, date: unknown): Element =>
       h('div', null, h('dt', null, term), h('dd', null, longDate(date)));
     return h(
@@ -53,24 +121,10 @@ const ArticlePreview = createClass({
           { className: 'article__header' },
           h('h1', null, get('title') || 'Untitled'),
           h('p', { className: 'article__lede' }, get('description')),
-          h(
-            'div',
-            { className: 'byline' },
-            h(
-              'p',
-              { className: 'byline__reviewed' },
-              h('span', { className: 'byline__badge', 'aria-hidden': 'true' }, '✓'),
-              ' Medically reviewed by ',
-              h('a', { className: 'byline__reviewer' }, personName(props, 'reviewer', get('reviewer'))),
-              ` on ${longDate(get('lastReviewed'))}. `,
-              h('a', null, 'How we review pages'),
-            ),
-            h(
-              'p',
-              { className: 'byline__author' },
-              'Written by ',
-              h('a', { className: 'byline__author-name' }, personName(props, 'author', get('author'))),
-            ),
+          byline(
+            personName(props, 'reviewer', get('reviewer')),
+            get('lastReviewed'),
+            personName(props, 'author', get('author')),
           ),
         ),
         heroSrc ? h('img', { className: 'article__hero', src: heroSrc.toString(), alt: hero?.alt ?? '' }) : null,
@@ -79,26 +133,24 @@ const ArticlePreview = createClass({
               'section',
               { className: 'key-takeaways' },
               h('h2', { className: 'key-takeaways__heading' }, 'Key takeaways'),
-              h(
-                'ul',
-                null,
-                takeaways.map((t, i) => h('li', { key: i }, t)),
-              ),
+              h('ul', null, ...takeaways.map((t, i) => h('li', { key: i }, t))),
             )
           : null,
-        h('div', { className: 'prose' }, props.widgetFor('body')),
+        tableOfContents(body.headings),
+        h('div', { className: 'prose' }, ...body.elements),
+        body.hasHelpline ? null : helplineBox(site()),
         sources.length
           ? h(
               'section',
               { className: 'sources' },
-              h('h2', null, 'Sources'),
+              h('h2', { id: 'sources' }, 'Sources'),
               h(
                 'ol',
                 { className: 'sources__list' },
-                sources.map((s, i) =>
+                ...sources.map((s, i) =>
                   h(
                     'li',
-                    { key: i },
+                    { key: i, id: `source-${i + 1}` },
                     h('cite', null, h('a', { href: s.url, rel: 'noopener' }, s.title)),
                     `. ${s.publisher ?? ''}, ${s.year ?? ''}. Accessed ${longDate(s.accessed)}.`,
                   ),
@@ -106,6 +158,7 @@ const ArticlePreview = createClass({
               ),
             )
           : null,
+        disclaimer(),
         h(
           'dl',
           { className: 'review-dates' },
@@ -153,7 +206,14 @@ const PagePreview = createClass({
         { className: 'article' },
         h('h1', null, data.get('title')),
         h('p', { className: 'article__lede' }, data.get('description')),
-        h('div', { className: 'prose' }, this.props.widgetFor('body')),
+        h(
+          'div',
+          { className: 'prose' },
+          ...renderBody(String(data.get('body') ?? ''), {
+            site: site(),
+            assetUrl: (path) => this.props.getAsset(path).toString(),
+          }).elements,
+        ),
       ),
     );
   },

@@ -5,7 +5,8 @@
  * whenever decap-server switches git branches under the dev server, and the editorial workflow
  * would never finish. They come from three places:
  * - admin/: index.html, the two stylesheets and backend.yml (the production git host);
- * - generated: config.yml from src/schemas (src/lib/cms/config.ts), and boot.js + cms.js bundled
+ * - generated: config.yml from src/schemas (src/lib/cms/config.ts); site-data.json, the helpline,
+ *   review policy and people from content/ (src/lib/cms/site-data.ts); and boot.js + cms.js bundled
  *   from src/cms/*.ts, which import the same dates, policy, components and schemas as the site;
  * - node_modules/decap-cms/dist: the prebuilt Decap bundle, its lazy chunks and wasm.
  *
@@ -20,8 +21,11 @@ import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { cmsConfig } from '../lib/cms/config.ts';
+import { cmsSiteData } from '../lib/cms/site-data.ts';
 import { siteUrl } from '../lib/core/site-url.ts';
+import { loadContent } from '../lib/io/read-content.ts';
 import { DEFAULT_REVIEW_POLICY } from '../lib/review/default-policy.ts';
+import { reviewedTextState } from '../lib/review/fingerprint.ts';
 import type { ReviewPolicy } from '../lib/review/policy.ts';
 import { settingsSchema } from '../schemas/settings.ts';
 
@@ -43,6 +47,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.yml': 'text/yaml; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
   '.wasm': 'application/wasm',
   '.txt': 'text/plain; charset=utf-8',
 };
@@ -79,6 +84,17 @@ export function renderConfig(paths: Paths, proxyPort: number): string {
   return `# Generated from src/schemas by src/lib/cms/config.ts: do not edit. The git host is set in admin/backend.yml.\n${stringifyYaml(config, { lineWidth: 0 })}`;
 }
 
+/** /admin/site-data.json: what previews and save checks need from content/ (helpline, policy, people). */
+export function renderSiteData(paths: Paths): string {
+  const content = loadContent(paths.contentRoot);
+  const people = [...content.people].map(([id, person]) => [id, person.data] as const);
+  const reviewed = content.articles.map(
+    (article) =>
+      [article.id, reviewedTextState({ ...article.data, body: article.body }, article.data.reviewFingerprint)] as const,
+  );
+  return `${JSON.stringify(cmsSiteData(content.settings, people, reviewed))}\n`;
+}
+
 async function bundle(paths: Paths, entry: string, minify: boolean): Promise<string> {
   const result = await build({
     entryPoints: [path.join(paths.root, entry)],
@@ -98,6 +114,7 @@ async function bundle(paths: Paths, entry: string, minify: boolean): Promise<str
 async function adminFile(paths: Paths, name: string, proxyPort: number): Promise<string | Buffer | undefined> {
   if (name.includes('/') || name.includes('\\') || name.startsWith('.')) return undefined;
   if (name === 'config.yml') return renderConfig(paths, proxyPort);
+  if (name === 'site-data.json') return renderSiteData(paths);
   if (name === 'preview.css') return readFileSync(paths.previewCss);
   if (BUNDLES[name]) return bundle(paths, BUNDLES[name], false);
   if (ADMIN_FILES.includes(name)) return readFileSync(path.join(paths.adminDir, name));
@@ -157,6 +174,7 @@ export default function decapAdmin(): AstroIntegration {
         mkdirSync(out, { recursive: true });
         for (const name of ADMIN_FILES) copyFileSync(path.join(paths.adminDir, name), path.join(out, name));
         writeFileSync(path.join(out, 'config.yml'), renderConfig(paths, proxyPort()));
+        writeFileSync(path.join(out, 'site-data.json'), renderSiteData(paths));
         for (const [name, entry] of Object.entries(BUNDLES))
           writeFileSync(path.join(out, name), await bundle(paths, entry, true));
         copyFileSync(paths.previewCss, path.join(out, 'preview.css'));

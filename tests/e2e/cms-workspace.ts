@@ -23,12 +23,14 @@ export function git(cwd: string, ...args: string[]): string {
 }
 
 /**
- * Copies the working tree (with uncommitted changes) into a fresh git repository on `main`.
+ * Copies the working tree (with uncommitted changes) into a fresh git repository on `main`, with
+ * `extraArticles` (fixture files) added to content/articles/.
  * node_modules holds one symlink per package, so Vite's own cache (node_modules/.vite) stays private.
  */
-export function makeWorkspace(source = process.cwd()): string {
+export function makeWorkspace(source = process.cwd(), extraArticles: string[] = []): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'cms-e2e-'));
   for (const entry of COPY) cpSync(path.join(source, entry), path.join(dir, entry), { recursive: true });
+  for (const file of extraArticles) cpSync(file, path.join(dir, 'content/articles', path.basename(file)));
   mkdirSync(path.join(dir, 'node_modules'));
   for (const name of readdirSync(path.join(source, 'node_modules'))) {
     if (name === '.vite' || name === '.astro' || name === '.cache') continue;
@@ -37,7 +39,7 @@ export function makeWorkspace(source = process.cwd()): string {
   execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir });
   git(dir, 'config', 'user.name', 'CMS test');
   git(dir, 'config', 'user.email', 'cms-test@example.org');
-  execFileSync('sh', ['-c', 'printf "node_modules/\\n.astro/\\ndist/\\n" > .gitignore'], { cwd: dir });
+  execFileSync('sh', ['-c', 'printf "node_modules/\\n.astro/\\ndist/\\n.cms-worktree/\\n" > .gitignore'], { cwd: dir });
   git(dir, 'add', '-A');
   git(dir, 'commit', '-q', '-m', 'Snapshot of the working tree for the CMS tests');
   return dir;
@@ -55,7 +57,8 @@ export async function startCms(dir: string, sitePort: number, proxyPort: number)
   const child: ChildProcess = spawn(process.execPath, ['scripts/cms.ts'], {
     cwd: dir,
     env: {
-      ...process.env,
+      // Not vitest's own variables: under VITEST, Astro's dev server answers 404 for every page.
+      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST'))),
       PORT: String(sitePort),
       CMS_PROXY_PORT: String(proxyPort),
       LOG_LEVEL: 'warn',

@@ -5,9 +5,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { clearedKeys, optionalPicture, schemaProblems } from '../../src/cms/save-checks.ts';
 import { isDecapRuntimeFile, renderConfig } from '../../src/integrations/decap-admin.ts';
 import { type CmsConfig, cmsConfig } from '../../src/lib/cms/config.ts';
+import { clearedKeys, optionalPicture, schemaProblems } from '../../src/lib/cms/entry-check.ts';
 import type { DecapField } from '../../src/lib/cms/schema-fields.ts';
 import { beforePattern, reviewDueFilters, withinPattern } from '../../src/lib/cms/view-filters.ts';
 import { splitFrontmatter } from '../../src/lib/content/frontmatter.ts';
@@ -249,9 +249,37 @@ describe('the generated CMS config asks for what the build accepts', () => {
     expect(collection('people')).toMatchObject({ media_folder: '/content/people/images', public_folder: './images' });
   });
 
-  it('the body offers exactly the components editors may use', () => {
-    const body = fieldsOf('articles').at(-1)!;
-    expect(body).toMatchObject({ name: 'body', widget: 'markdown', editor_components: ['callout', 'helpline-box'] });
+  it("the body is edited as the stored text, never through Decap's rich-text serializer", () => {
+    for (const name of ['articles', 'pages']) {
+      const body = fieldsOf(name).at(-1)!;
+      expect(body).toMatchObject({ name: 'body', widget: 'mdx-body' });
+      expect(body).not.toHaveProperty('modes');
+    }
+  });
+
+  it('the reviewer picker is limited to eligible reviewers and keeps its own option cache', () => {
+    const fields = fieldsOf('articles');
+    const author = fields.find((f) => f.name === 'author')!;
+    const reviewer = fields.find((f) => f.name === 'reviewer')!;
+    expect(reviewer).toMatchObject({ widget: 'relation', reviewers_only: true });
+    expect(author).not.toHaveProperty('reviewers_only');
+    expect(reviewer.search_fields).not.toEqual(author.search_fields);
+  });
+
+  it('lists of plain values show each item in its collapsed header', () => {
+    const fields = fieldsOf('articles');
+    for (const [name, item] of [
+      ['keyTakeaways', 'takeaway'],
+      ['tags', 'tag'],
+      ['substances', 'substance'],
+      ['redirectFrom', 'slug'],
+    ]) {
+      expect(
+        fields.find((f) => f.name === name),
+        name,
+      ).toMatchObject({ summary: `{{fields.${item}}}` });
+    }
+    expect(fields.find((f) => f.name === 'sources')!.summary).toContain('{{fields.title}}');
   });
 
   it('editorial workflow, sanitised previews and a local backend on 127.0.0.1', () => {
@@ -345,7 +373,7 @@ it('every sample article is valid as the CMS save check reads it', () => {
   }
 });
 
-describe('the save check in the editor (src/cms/save-checks.ts)', () => {
+describe('the save check in the editor (src/lib/cms/entry-check.ts)', () => {
   it('accepts every sample article and person as the CMS holds them', () => {
     for (const file of articleFiles) {
       const data = { ...frontMatter(path.join('content/articles', file)), body: 'Text.' };

@@ -38,10 +38,7 @@ export const articleFields = (policy: ReviewPolicy) =>
   withPolicy([...decapFields(jsonSchemaOf(articleSchema(cmsSchemaHelpers)), ARTICLE_UI), BODY_FIELD], policy);
 
 export const personFields = () => decapFields(jsonSchemaOf(personSchema(cmsSchemaHelpers)), PERSON_UI);
-export const pageFields = () => [
-  ...decapFields(jsonSchemaOf(pageSchema), PAGE_UI),
-  { ...BODY_FIELD, buttons: undefined },
-];
+export const pageFields = () => [...decapFields(jsonSchemaOf(pageSchema), PAGE_UI), BODY_FIELD];
 export const settingsFields = () => decapFields(jsonSchemaOf(settingsSchema), SETTINGS_UI);
 
 const categoryFilters = Object.entries(CATEGORIES).map(([id, { label }]) => ({

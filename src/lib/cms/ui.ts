@@ -11,7 +11,7 @@ const HTTPS_MESSAGE = 'Use a full https:// address.';
 const PHONE_MESSAGE = 'Write the number with digits, like 1-800-662-4357.';
 
 /** An optional picture: Decap cannot require sub-fields only once the picture is used, so the
- * admin's save check (src/cms/validation.ts) refuses an image without alt text instead. */
+ * admin's save check (src/lib/cms/entry-check.ts) refuses an image without alt text instead. */
 const picture = (label: string, hint: string): FieldUi => ({
   label,
   extra: { collapsed: true },
@@ -49,21 +49,33 @@ export const ARTICLE_UI: UiMap = {
     label: 'Substances',
     hint: 'Substance ids in lower-case-hyphenated form, like baclofen.',
     item: { name: 'substance', label: 'Substance', patternMessage: SLUG_MESSAGE },
+    extra: { summary: '{{fields.substance}}' },
   },
   tags: {
     label: 'Tags',
     hint: 'Topic tags in lower-case-hyphenated form, like medically-supervised-withdrawal.',
     item: { name: 'tag', label: 'Tag', patternMessage: 'Use lower-case words joined by hyphens, like tapering.' },
+    extra: { summary: '{{fields.tag}}' },
   },
   author: { ...person('Who wrote the page. Must not be the reviewer.'), label: 'Author' },
   reviewer: {
-    ...person('The clinician who medically reviewed the page. Needs credentials and the reviewer role.'),
+    ...person(
+      'The clinician who medically reviewed the page. Only people with the reviewer role and credentials are offered.',
+    ),
     label: 'Medical reviewer',
+    extra: {
+      // Decap's relation `filters` match one value exactly, so "has the reviewer role and at least one
+      // credential" is applied by the admin (src/cms/field-checks.ts). Other search fields than the
+      // author's keep Decap's option cache of the two pickers apart.
+      search_fields: ['name', 'jobTitle', 'credentials.*'],
+      display_fields: ['{{name}} — {{jobTitle}}'],
+      reviewers_only: true,
+    },
   },
   lastReviewed: {
     label: 'Last medically reviewed',
     widget: 'review-date',
-    hint: 'Date the clinician finished the review (UTC). “Record review” sets it to today and the next review date from the policy.',
+    hint: 'Date the clinician finished the review (UTC). “Record review completed” sets the medical reviewer, this date (today) and the next review date from the policy in one step.',
     extra: { role: 'last-reviewed' },
   },
   nextReviewDue: {
@@ -85,6 +97,7 @@ export const ARTICLE_UI: UiMap = {
     label: 'Key takeaways',
     hint: 'Three to five short sentences a skimming reader should leave with (at most 6).',
     item: { name: 'takeaway', label: 'Takeaway' },
+    extra: { summary: '{{fields.takeaway}}' },
   },
   sources: {
     label: 'Sources',
@@ -105,6 +118,7 @@ export const ARTICLE_UI: UiMap = {
     label: 'Old addresses',
     hint: 'Former slugs of this page; /articles/<old-slug>/ then redirects here.',
     item: { name: 'slug', label: 'Old slug', patternMessage: 'Use the old slug in lower-case-hyphenated form.' },
+    extra: { summary: '{{fields.slug}}' },
   },
   draft: { label: 'Draft (never built into the site)' },
   aliases: {
@@ -115,9 +129,15 @@ export const ARTICLE_UI: UiMap = {
       label: 'Name',
       patternMessage: 'Write one name of 2–60 characters, without commas or semicolons.',
     },
+    extra: { summary: '{{fields.alias}}' },
   },
-  // Written by "Record review" with the review date; kept as it is by every other save.
-  reviewFingerprint: { label: 'Fingerprint of the reviewed text', widget: 'hidden' },
+  // Written by "Record review completed" with the review date; kept as it is by every other save.
+  // The widget shows whether the text on screen is still the reviewed text (src/cms/review-fingerprint-widget.ts).
+  reviewFingerprint: {
+    label: 'Reviewed text',
+    widget: 'review-fingerprint',
+    hint: 'Whether the title, description, takeaways, sources and body are still what the reviewer approved. “Record review completed” updates it.',
+  },
 };
 
 export const PERSON_UI: UiMap = {
@@ -130,6 +150,7 @@ export const PERSON_UI: UiMap = {
     label: 'Credentials',
     hint: 'Post-nominal credentials such as MD, PharmD, LCSW. A reviewer needs at least one.',
     item: { name: 'credential', label: 'Credential', patternMessage: 'Write a credential like MD, PharmD or LCSW.' },
+    extra: { summary: '{{fields.credential}}' },
   },
   jobTitle: { label: 'Job title', patternMessage: 'Enter a job title.' },
   roles: { label: 'Roles', optionLabels: { reviewer: 'Medical reviewer', author: 'Author' } },
@@ -208,6 +229,7 @@ export const SETTINGS_UI: UiMap = {
           label: 'Name',
           patternMessage: 'Write one name of 2–60 characters, without commas or semicolons.',
         },
+        extra: { summary: '{{fields.alias}}' },
       },
     },
   },
@@ -217,13 +239,13 @@ export const SETTINGS_UI: UiMap = {
   },
 };
 
-/** The body editor: the only components it offers are the ones the MDX safety check allows. */
+/**
+ * The body editor (src/cms/body-widget.ts): the stored Markdown itself, so a save changes only what
+ * the editor changed. Its toolbar inserts the components the MDX safety check allows.
+ */
 export const BODY_FIELD = {
   name: 'body',
   label: 'Body',
-  widget: 'markdown',
-  buttons: ['bold', 'italic', 'link', 'heading-two', 'heading-three', 'quote', 'bulleted-list', 'numbered-list'],
-  editor_components: ['callout', 'helpline-box'],
-  modes: ['raw', 'rich_text'],
-  hint: 'Use the + menu to insert an urgency callout or the helpline box.',
+  widget: 'mdx-body',
+  hint: 'Use the toolbar for headings, lists, links, citations, the urgency callout, the helpline box and pictures.',
 };

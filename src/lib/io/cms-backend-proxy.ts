@@ -2,10 +2,13 @@
 // port the admin page talks to, which checks each request against src/lib/cms/backend-policy.ts
 // and only then hands it, unchanged, to decap-server listening on a private 127.0.0.1 port.
 // decap-server itself is kept as it is; this only decides who may talk to it and about what.
+// With a workflow (./cms-workflow.ts, as `npm run cms` sets up), requests are handled one at a
+// time and the workflow answers some of them itself (drafts, publishing, the save gate).
 import { realpathSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { type BackendPolicy, bodyProblem, headProblem, pathsIn, type Refusal } from '../cms/backend-policy.ts';
+import type { Answer, CmsWorkflow } from './cms-workflow.ts';
 
 /** decap-server accepts 50 MB bodies; a picture upload is base64, so this leaves room for one. */
 const MAX_BODY_BYTES = 50 * 1024 * 1024;
@@ -16,7 +19,46 @@ export interface BackendProxyOptions {
   repoDir: string;
   /** Where decap-server listens (127.0.0.1 only). */
   decapPort: number;
+  /** The editorial workflow on the git side; without it, requests are passed on as they are. */
+  workflow?: CmsWorkflow;
   log?: (line: string) => void;
+}
+
+/** Sends a request body to decap-server and collects its JSON answer. */
+function askDecap(decapPort: number, body: unknown): Promise<Answer> {
+  const raw = Buffer.from(JSON.stringify(body));
+  return new Promise((resolve, reject) => {
+    const upstream = http.request(
+      {
+        host: '127.0.0.1',
+        port: decapPort,
+        method: 'POST',
+        path: '/api/v1',
+        headers: { 'Content-Type': 'application/json', 'Content-Length': String(raw.length) },
+        // A fresh connection each time: a kept-alive one that decap-server has just closed as idle
+        // fails the request with "socket hang up".
+        agent: false,
+      },
+      (answer) => {
+        const chunks: Buffer[] = [];
+        answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+        answer.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          try {
+            resolve({ status: answer.statusCode ?? 502, body: text ? JSON.parse(text) : null });
+          } catch {
+            resolve({
+              status: 502,
+              body: { error: `decap-server answered something other than JSON: ${text.slice(0, 200)}` },
+            });
+          }
+        });
+        answer.on('error', reject);
+      },
+    );
+    upstream.on('error', reject);
+    upstream.end(raw);
+  });
 }
 
 /** The deepest existing ancestor of `target`, resolved through symbolic links. */
@@ -50,7 +92,18 @@ function corsHeaders(origin: string): Record<string, string> {
   };
 }
 
-export function createBackendProxy({ policy, repoDir, decapPort, log = () => {} }: BackendProxyOptions): http.Server {
+export function createBackendProxy({
+  policy,
+  repoDir,
+  decapPort,
+  workflow,
+  log = () => {},
+}: BackendProxyOptions): http.Server {
+  // One request at a time: the workflow's git steps and decap-server share one work tree.
+  let queue: Promise<unknown> = Promise.resolve();
+  const inTurn = (job: () => Promise<void>) => {
+    queue = queue.then(job, job);
+  };
   return http.createServer((request, response) => {
     const origin = request.headers.origin;
     const refuse = ({ status, error }: Refusal, withCors: boolean) => {
@@ -101,6 +154,28 @@ export function createBackendProxy({ policy, repoDir, decapPort, log = () => {} 
       if (problem) return refuse(problem, true);
       const outside = pathsIn(body as { action: string }).find((p) => escapesContent(repoDir, p));
       if (outside) return refuse({ status: 403, error: `"${outside}" leads outside content/` }, true);
+
+      if (workflow) {
+        const send = ({ status, body: answer }: Answer) => {
+          if (status >= 400)
+            log(`${(body as { action: string }).action}: ${status} ${JSON.stringify(answer).slice(0, 300)}`);
+          response.writeHead(status, {
+            'Content-Type': 'application/json; charset=utf-8',
+            ...corsHeaders(allowedOrigin),
+          });
+          response.end(JSON.stringify(answer));
+        };
+        return inTurn(async () => {
+          try {
+            const step = workflow.handle(body);
+            if ('answer' in step) return send(step.answer);
+            const answer = await askDecap(decapPort, step.forward);
+            send(step.afterwards ? step.afterwards(answer) : answer);
+          } catch (error) {
+            send({ status: 500, body: { error: (error as Error).message } });
+          }
+        });
+      }
 
       const upstream = http.request(
         {
