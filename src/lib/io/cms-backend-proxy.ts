@@ -24,38 +24,43 @@ export interface BackendProxyOptions {
   log?: (line: string) => void;
 }
 
+/** A POST of a JSON body to decap-server's one endpoint, on 127.0.0.1 only. */
+function decapRequest(decapPort: number, raw: Buffer, onAnswer: (answer: http.IncomingMessage) => void) {
+  return http.request(
+    {
+      host: '127.0.0.1',
+      port: decapPort,
+      method: 'POST',
+      path: '/api/v1',
+      headers: { 'Content-Type': 'application/json', 'Content-Length': String(raw.length) },
+      // A fresh connection each time: a kept-alive one that decap-server has just closed as idle
+      // fails the request with "socket hang up".
+      agent: false,
+    },
+    onAnswer,
+  );
+}
+
 /** Sends a request body to decap-server and collects its JSON answer. */
 function askDecap(decapPort: number, body: unknown): Promise<Answer> {
   const raw = Buffer.from(JSON.stringify(body));
   return new Promise((resolve, reject) => {
-    const upstream = http.request(
-      {
-        host: '127.0.0.1',
-        port: decapPort,
-        method: 'POST',
-        path: '/api/v1',
-        headers: { 'Content-Type': 'application/json', 'Content-Length': String(raw.length) },
-        // A fresh connection each time: a kept-alive one that decap-server has just closed as idle
-        // fails the request with "socket hang up".
-        agent: false,
-      },
-      (answer) => {
-        const chunks: Buffer[] = [];
-        answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-        answer.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          try {
-            resolve({ status: answer.statusCode ?? 502, body: text ? JSON.parse(text) : null });
-          } catch {
-            resolve({
-              status: 502,
-              body: { error: `decap-server answered something other than JSON: ${text.slice(0, 200)}` },
-            });
-          }
-        });
-        answer.on('error', reject);
-      },
-    );
+    const upstream = decapRequest(decapPort, raw, (answer) => {
+      const chunks: Buffer[] = [];
+      answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+      answer.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        try {
+          resolve({ status: answer.statusCode ?? 502, body: text ? JSON.parse(text) : null });
+        } catch {
+          resolve({
+            status: 502,
+            body: { error: `decap-server answered something other than JSON: ${text.slice(0, 200)}` },
+          });
+        }
+      });
+      answer.on('error', reject);
+    });
     upstream.on('error', reject);
     upstream.end(raw);
   });
@@ -177,23 +182,14 @@ export function createBackendProxy({
         });
       }
 
-      const upstream = http.request(
-        {
-          host: '127.0.0.1',
-          port: decapPort,
-          method: 'POST',
-          path: '/api/v1',
-          headers: { 'Content-Type': 'application/json', 'Content-Length': String(raw.length) },
-        },
-        (answer) => {
-          const headers: Record<string, string | string[]> = {};
-          for (const [name, value] of Object.entries(answer.headers)) {
-            if (value !== undefined && !name.startsWith('access-control-')) headers[name] = value;
-          }
-          response.writeHead(answer.statusCode ?? 502, { ...headers, ...corsHeaders(allowedOrigin) });
-          answer.pipe(response);
-        },
-      );
+      const upstream = decapRequest(decapPort, raw, (answer) => {
+        const headers: Record<string, string | string[]> = {};
+        for (const [name, value] of Object.entries(answer.headers)) {
+          if (value !== undefined && !name.startsWith('access-control-')) headers[name] = value;
+        }
+        response.writeHead(answer.statusCode ?? 502, { ...headers, ...corsHeaders(allowedOrigin) });
+        answer.pipe(response);
+      });
       upstream.on('error', (error) => refuse({ status: 502, error: `decap-server: ${error.message}` }, true));
       upstream.end(raw);
     });
