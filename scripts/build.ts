@@ -1,30 +1,51 @@
 // `npm run build`: builds into a private temporary folder and only replaces dist/ when
 // everything succeeded, so a failing check or build never leaves a half-written site.
-// BUILD_OUT_DIR sends the result elsewhere (benchmarks, fixture builds).
+// BUILD_OUT_DIR sends the result elsewhere (benchmarks, fixture builds). It may be run from
+// another folder (`node /repo/scripts/build.ts`): the project is always this script's repository,
+// and Astro then keeps its prerender chunks inside the output folder, so builds started from
+// different folders never share them.
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
+const repo = path.resolve(import.meta.dirname, '..');
 const outDir = path.resolve(process.env.BUILD_OUT_DIR ?? 'dist');
 const tmpDir = `${outDir}.tmp-${process.pid}`;
+// Both steps read the same content folder, wherever this was started from.
+const contentDir = path.resolve(process.env.CONTENT_DIR ?? path.join(repo, 'content'));
 
 function run(command: string, args: string[]): boolean {
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  const env = { ...process.env, CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1' };
+  const result = spawnSync(command, args, { stdio: 'inherit', env });
   return result.status === 0;
 }
 
 const steps: Array<[string, () => boolean]> = [
   // The content gate first: a site with an overdue review or a bad field is never produced.
-  ['check:content', () => run(process.execPath, ['scripts/check-content.ts'])],
-  ['astro build', () => run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', tmpDir])],
+  ['check:content', () => run(process.execPath, [path.join(repo, 'scripts/check-content.ts')])],
+  [
+    'astro build',
+    () =>
+      run(process.execPath, [
+        path.join(repo, 'node_modules/astro/bin/astro.mjs'),
+        'build',
+        '--root',
+        repo,
+        '--outDir',
+        tmpDir,
+      ]),
+  ],
 ];
 
 for (const [name, step] of steps) {
+  const started = performance.now();
   if (!step()) {
     rmSync(tmpDir, { recursive: true, force: true });
     console.error(`\nBuild stopped: ${name} failed. ${path.relative('.', outDir) || '.'}/ was left as it was.`);
     process.exit(1);
   }
+  // Read by `npm run bench` (scripts/bench.ts) to split the build's time.
+  console.log(`[build] step ${name} took ${Math.round(performance.now() - started)} ms`);
 }
 
 if (existsSync(outDir)) rmSync(outDir, { recursive: true, force: true });
