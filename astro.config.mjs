@@ -7,7 +7,7 @@ import { defineConfig } from 'astro/config';
 import decapAdmin from './src/integrations/decap-admin.ts';
 import { hostRedirects } from './src/integrations/host-redirects.ts';
 import pagefind from './src/integrations/pagefind.ts';
-import serviceWorker, { SHELL_ONLY_OPTIONS } from './src/integrations/service-worker.ts';
+import serviceWorker from './src/integrations/service-worker.ts';
 import { siteUrl } from './src/lib/core/site-url.ts';
 import { contentRoot } from './src/lib/io/content-root.ts';
 import { loadContent } from './src/lib/io/read-content.ts';
@@ -50,9 +50,9 @@ export default defineConfig({
     decapAdmin(),
     // Search index, then the service worker that precaches it: this order matters, and both stay last.
     pagefind(),
-    // SW_PRECACHE=shell: precache only the shell and the search engine, for sites too big to precache
-    // every article and the whole index within the budget (npm run bench sets it; docs/benchmarks.md).
-    serviceWorker(process.env.SW_PRECACHE === 'shell' ? SHELL_ONLY_OPTIONS : {}),
+    // What it precaches follows the site's size: everything while it fits the budget, else the shell and
+    // the search engine, with a "save the whole site" control for readers (src/integrations/service-worker.ts).
+    serviceWorker(),
   ],
   markdown: {
     // Unsafe editor MDX stops the build before it is compiled to code (check:content says the same, earlier).
