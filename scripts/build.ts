@@ -1,9 +1,10 @@
 // `npm run build`: builds into a private temporary folder and only replaces dist/ when
 // everything succeeded, so a failing check or build never leaves a half-written site.
 // BUILD_OUT_DIR sends the result elsewhere (benchmarks, fixture builds). It may be run from
-// another folder (`node /repo/scripts/build.ts`): the project is always this script's repository,
-// and Astro then keeps its prerender chunks inside the output folder, so builds started from
-// different folders never share them.
+// another folder (`node /repo/scripts/build.ts`): the project is always this script's repository.
+// Astro keeps its prerender chunks inside the output folder when that is inside the current folder
+// (else in the repo's .astro/, which two such builds at once would share and break), and those
+// chunks import packages: so a work folder needs the project's node_modules (a symlink will do).
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +16,9 @@ const tmpDir = `${outDir}.tmp-${process.pid}`;
 const contentDir = path.resolve(process.env.CONTENT_DIR ?? path.join(repo, 'content'));
 
 function run(command: string, args: string[]): boolean {
-  const env = { ...process.env, CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1' };
+  // Always a production build: an inherited NODE_ENV (vitest sets "test") would make Astro drop
+  // production-only code such as the service worker registration.
+  const env = { ...process.env, NODE_ENV: 'production', CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1' };
   const result = spawnSync(command, args, { stdio: 'inherit', env });
   return result.status === 0;
 }
@@ -36,6 +39,13 @@ const steps: Array<[string, () => boolean]> = [
       ]),
   ],
 ];
+
+if (path.resolve(process.cwd()) !== repo && !existsSync(path.join(process.cwd(), 'node_modules'))) {
+  console.error(
+    `Build stopped: run from ${process.cwd()}, which has no node_modules. Link the project's there first: ln -s ${path.join(repo, 'node_modules')} node_modules`,
+  );
+  process.exit(1);
+}
 
 for (const [name, step] of steps) {
   const started = performance.now();

@@ -55,7 +55,7 @@ describe('review dashboard filters', () => {
     await page.goto(`${inject('baseUrl')}/reviews/`);
     const json = await (await page.request.get(`${inject('baseUrl')}/reviews.json`)).json();
     const reviewers = page.getByRole('navigation', { name: 'Filter by reviewer' });
-    expect(await reviewers.locator('[aria-current="page"]').textContent()).toMatch(/^All reviewers \(\d+\)$/);
+    expect((await reviewers.locator('[aria-current="page"]').textContent())?.trim()).toMatch(/^All reviewers \(\d+\)$/);
     await reviewers.getByRole('link', { name: /^Dr\. Rowan Example/ }).click();
     await page.waitForURL(/\/reviews\/by\/rowan-example\/$/);
     const slugs = () =>
@@ -69,7 +69,7 @@ describe('review dashboard filters', () => {
     expect(await slugs()).toEqual(
       rowan.filter((a: { status: string }) => a.status === 'current').map((a: { slug: string }) => a.slug),
     );
-    expect(await statuses.locator('[aria-current="page"]').textContent()).toMatch(/^Current \(\d+\)$/);
+    expect((await statuses.locator('[aria-current="page"]').textContent())?.trim()).toMatch(/^Current \(\d+\)$/);
     expect(await page.locator('h1').textContent()).toBe('Review dashboard: Current, reviewed by Dr. Rowan Example');
     await page.close();
   });
