@@ -4,6 +4,7 @@
 //   npm run bench -- --sizes 100,500       any sizes (a quick run)
 //   --work DIR (or BENCH_WORK_DIR; default /tmp/steady-ground-bench)   --seed N
 //   --no-bare  --no-starlight  --no-offline   skip a part
+//   --starlight-defaults-up-to N   also run Starlight with its default sidebar up to N articles (1000)
 //
 // For each N, under DIR/n<N>/ (never in this repository):
 // 1. N articles from scripts/generate-articles.ts in repo/content/, committed to a fresh git
@@ -14,9 +15,10 @@
 // 3. bare: the same MDX files in a minimal Astro 7 + @astrojs/mdx project (one layout, stub
 //    components), then Pagefind's CLI over its output: the least any site of these pages can cost;
 // 4. Starlight: the same bodies as Starlight pages (title and description kept, the two components
-//    imported), Starlight's defaults (its sidebar lists every page; it runs Pagefind itself), in a
-//    project under DIR/starlight/ with @astrojs/starlight installed there from npm (never into this
-//    repository), cold cache;
+//    imported; it runs Pagefind itself), in a project under DIR/starlight/ with @astrojs/starlight
+//    installed there from npm (never into this repository), cold cache. Twice up to 1,000 articles:
+//    with its defaults, whose sidebar lists every page on every page (so its output grows with N²:
+//    about 23 GB of HTML at 10,000), and with a one-link sidebar; above that, the latter only;
 // 5. the reader's "save the whole site" in Chromium (scripts/measure-offline.ts) on our build.
 // Each build runs under GNU time: wall time, CPU time (user + system of the whole process tree: less
 // distorted than wall time when other work shares the machine) and peak memory (largest process).
@@ -52,6 +54,7 @@ const { values: args } = parseArgs({
     'no-bare': { type: 'boolean', default: false },
     'no-starlight': { type: 'boolean', default: false },
     'no-offline': { type: 'boolean', default: false },
+    'starlight-defaults-up-to': { type: 'string', default: '1000' },
   },
 });
 const sizes = args.sizes ? args.sizes.split(',').map((s) => Number(s.trim())) : [1000, 5000, 10000];
@@ -171,8 +174,10 @@ function writeBare(dir: string, contentDir: string) {
   );
 }
 
+type StarlightSidebar = 'default' | 'one link';
+
 /** The Starlight project (installed once per work folder), its articles replaced by this N's. */
-function prepareStarlight(dir: string, contentDir: string) {
+function prepareStarlight(dir: string, contentDir: string, sidebar: StarlightSidebar) {
   if (!existsSync(path.join(dir, 'node_modules/@astrojs/starlight/package.json'))) {
     mkdirSync(dir, { recursive: true });
     writeFileSync(
@@ -195,7 +200,7 @@ function prepareStarlight(dir: string, contentDir: string) {
   }
   writeFileSync(
     path.join(dir, 'astro.config.mjs'),
-    `import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nexport default defineConfig({ site: 'https://example.org', cacheDir: process.env.ASTRO_CACHE_DIR, integrations: [starlight({ title: 'Bench' })], ${WARNING_FILTER} });\n`,
+    `import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nexport default defineConfig({ site: 'https://example.org', cacheDir: process.env.ASTRO_CACHE_DIR, integrations: [starlight({ title: 'Bench'${sidebar === 'one link' ? ", sidebar: [{ label: 'Home', link: '/' }]" : ''} })], ${WARNING_FILTER} });\n`,
   );
   mkdirSync(path.join(dir, 'src/components'), { recursive: true });
   writeFileSync(
@@ -223,7 +228,7 @@ interface SizeResult {
   n: number;
   ours: Build & { checkMs?: number; astroMs?: number; pagefindMs?: number; serviceWorker?: string; phases: Phases };
   bare?: Build & { astro: ProcessCost; pagefind: ProcessCost; phases: Phases };
-  starlight?: Build & { phases: Phases };
+  starlight: Array<Build & { phases: Phases; sidebar: StarlightSidebar }>;
   offline?: Record<string, unknown>;
 }
 
@@ -261,6 +266,7 @@ async function benchSize(n: number): Promise<SizeResult> {
       serviceWorker: /sw\.js precaches ([^\n]*?)\.?\n/.exec(ours.output)?.[1],
       phases: astroPhases(ours.output),
     },
+    starlight: [],
   };
   log(
     `ours: ${sec(ours.ms)} wall, ${ours.cpuSeconds.toFixed(1)} s CPU, peak ${mib(ours.maxRssKiB)} (load ${ours.load.before} → ${ours.load.after})`,
@@ -296,29 +302,35 @@ async function benchSize(n: number): Promise<SizeResult> {
 
   if (!args['no-starlight']) {
     const starlightDir = path.join(workDir, 'starlight');
-    prepareStarlight(starlightDir, contentDir);
-    const outDir = path.join(dir, 'starlight-dist');
-    const starlight = await measured(
-      process.execPath,
-      [path.join(starlightDir, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
-      {
-        cwd: starlightDir,
-        env: { ASTRO_CACHE_DIR: path.join(dir, 'starlight-cache') },
-        label: 'starlight astro build',
-        logDir: dir,
-      },
-    );
-    result.starlight = {
-      cost: starlight,
-      load: starlight.load,
-      weight: weighSite(outDir),
-      phases: astroPhases(starlight.output),
-    };
-    log(
-      `Starlight: ${sec(starlight.ms)} wall, ${starlight.cpuSeconds.toFixed(1)} s CPU, peak ${mib(starlight.maxRssKiB)}`,
-    );
-    // Its pages are large (every page lists every page): keep the figures, not the files.
-    rmSync(outDir, { recursive: true, force: true });
+    const variants: StarlightSidebar[] =
+      n <= Number(args['starlight-defaults-up-to']) ? ['default', 'one link'] : ['one link'];
+    for (const sidebar of variants) {
+      prepareStarlight(starlightDir, contentDir, sidebar);
+      const outDir = path.join(dir, 'starlight-dist');
+      const label = `starlight ${sidebar} sidebar`;
+      const starlight = await measured(
+        process.execPath,
+        [path.join(starlightDir, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
+        {
+          cwd: starlightDir,
+          env: { ASTRO_CACHE_DIR: path.join(dir, `${label.replace(/\W+/g, '-')}-cache`) },
+          label,
+          logDir: dir,
+        },
+      );
+      result.starlight.push({
+        sidebar,
+        cost: starlight,
+        load: starlight.load,
+        weight: weighSite(outDir),
+        phases: astroPhases(starlight.output),
+      });
+      log(
+        `Starlight (${sidebar} sidebar): ${sec(starlight.ms)} wall, ${starlight.cpuSeconds.toFixed(1)} s CPU, peak ${mib(starlight.maxRssKiB)}`,
+      );
+      // Keep the figures, not the files (with its default sidebar they grow with N²).
+      rmSync(outDir, { recursive: true, force: true });
+    }
   }
 
   if (!args['no-offline']) {
@@ -355,7 +367,7 @@ function table(r: SizeResult): string {
   const builds: Array<[string, Build | undefined]> = [
     ['ours (`npm run build`)', r.ours],
     ['bare Astro + MDX + Pagefind', r.bare],
-    [`Starlight ${STARLIGHT_VERSION}`, r.starlight],
+    ...r.starlight.map((s): [string, Build] => [`Starlight ${STARLIGHT_VERSION} (${s.sidebar} sidebar)`, s]),
   ];
   const cell = (build: Build | undefined, text: (b: Build) => string) => (build ? text(build) : 'skipped');
   const rows: string[][] = [
@@ -391,15 +403,15 @@ function table(r: SizeResult): string {
     );
   if (r.bare) lines.push(`Bare split: astro build ${sec(r.bare.astro.ms)}, Pagefind CLI ${sec(r.bare.pagefind.ms)}.`);
   lines.push(
-    `Astro phases: ours ${phaseText(r.ours.phases)}${r.bare ? `; bare ${phaseText(r.bare.phases)}` : ''}${r.starlight ? `; Starlight ${phaseText(r.starlight.phases)}` : ''}.`,
+    `Astro phases: ours ${phaseText(r.ours.phases)}${r.bare ? `; bare ${phaseText(r.bare.phases)}` : ''}${r.starlight.map((s) => `; Starlight (${s.sidebar} sidebar) ${phaseText(s.phases)}`).join('')}.`,
   );
   if (r.bare)
     lines.push(
       `Goal ours ≤ 1.3× bare + Pagefind: wall ${goal(r.ours.cost.ms, r.bare.cost.ms, 1.3)}; CPU ${goal(r.ours.cost.cpuSeconds, r.bare.cost.cpuSeconds, 1.3)}.`,
     );
-  if (r.starlight)
+  for (const s of r.starlight)
     lines.push(
-      `Goal ours ≤ 0.6× Starlight: wall ${goal(r.ours.cost.ms, r.starlight.cost.ms, 0.6)}; CPU ${goal(r.ours.cost.cpuSeconds, r.starlight.cost.cpuSeconds, 0.6)}.`,
+      `Goal ours ≤ 0.6× Starlight (${s.sidebar} sidebar): wall ${goal(r.ours.cost.ms, s.cost.ms, 0.6)}; CPU ${goal(r.ours.cost.cpuSeconds, s.cost.cpuSeconds, 0.6)}.`,
     );
   if (r.offline) lines.push(`Save for offline in Chromium: ${JSON.stringify(r.offline)}`);
   return lines.join('\n');
