@@ -147,6 +147,43 @@ describe('offline', () => {
   });
 });
 
+describe('updates of the worker', () => {
+  it('waits for open tabs before a new version takes over, except from the old cache-first Workbox worker', async () => {
+    const other = await browser.newContext();
+    const tab = await other.newPage();
+    await tab.goto(`${server.url}/`);
+    await waitForWorker(tab);
+    const sw = readFileSync(path.join(distDir(), 'sw.js'), 'utf8');
+    const deploy = async (marker: string) => {
+      // A new deploy: the worker's bytes change, so the browser installs it beside the running one.
+      server.override('/sw.js', `${sw}\n// ${marker}\n`);
+      return tab.evaluate(async () => {
+        const registration = await navigator.serviceWorker.ready;
+        await registration.update();
+        const installing = registration.installing;
+        if (installing && installing.state !== 'installed')
+          await new Promise((resolve) =>
+            installing.addEventListener('statechange', () => installing.state !== 'installing' && resolve(null)),
+          );
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        return { waiting: registration.waiting !== null };
+      });
+    };
+    try {
+      expect(await deploy('deploy 2')).toEqual({ waiting: true });
+      // A reader who still has the Workbox worker's caches: the new worker replaces it at once.
+      await tab.evaluate(() => caches.open('steady-ground-precache-v2-http://127.0.0.1/'));
+      expect(await deploy('deploy 3')).toEqual({ waiting: false });
+      await expect
+        .poll(() => tab.evaluate(() => caches.keys()))
+        .not.toContain('steady-ground-precache-v2-http://127.0.0.1/');
+    } finally {
+      server.override('/sw.js', undefined);
+      await other.close();
+    }
+  });
+});
+
 describe('progressive enhancement', () => {
   it('hides the "Read offline" control without JavaScript, and without service worker support', async () => {
     for (const options of [{ javaScriptEnabled: false }, {}]) {

@@ -14,7 +14,8 @@
 //   it comes from the whole-site copy when there is one, so the index it points to is complete.
 // - The whole-site copy is written by the page (offline-save.ts); the worker only reads it.
 // - No skipWaiting: a new worker takes over when no tab runs the old one. Every version answers pages
-//   network first, so waiting never shows a reader an outdated page online.
+//   network first, so waiting never shows a reader an outdated page online. The one exception is the
+//   Workbox worker this replaced, which served precached articles cache first: it is replaced at once.
 import {
   BYPASS_HEADER,
   CACHE_PREFIX,
@@ -39,6 +40,7 @@ interface FetchEventLike extends ExtendableEventLike {
 }
 interface WorkerScope {
   location: { origin: string };
+  skipWaiting(): Promise<void>;
   addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEventLike) => void): void;
   addEventListener(type: 'fetch', listener: (event: FetchEventLike) => void): void;
   clients: {
@@ -74,6 +76,10 @@ scope.addEventListener('install', (event) => {
         if (!response.ok) throw new Error(`sw.js: could not precache ${url} (HTTP ${response.status})`);
         await cache.put(key, response);
       });
+      // The earlier Workbox worker (its precache is named "<prefix>-precache-v2-<scope>") showed readers
+      // precached articles even after a correction was deployed: take over from it without waiting.
+      if ((await caches.keys()).some((name) => name.startsWith(`${CACHE_PREFIX}-precache-v2`)))
+        await scope.skipWaiting();
     })(),
   );
 });
