@@ -3,7 +3,7 @@
 //   npm run bench                          N = 1,000, 5,000 and 10,000
 //   npm run bench -- --sizes 100,500       any sizes (a quick run)
 //   --work DIR (or BENCH_WORK_DIR; default /tmp/steady-ground-bench)   --seed N
-//   --no-bare  --no-starlight  --no-offline   skip a part
+//   --no-bare  --no-starlight  --no-offline  --no-check-alone   skip a part
 //   --starlight-defaults-up-to N   also run Starlight with its default sidebar up to N articles (1000)
 //
 // For each N, under DIR/n<N>/ (never in this repository):
@@ -19,7 +19,9 @@
 //    installed there from npm (never into this repository), cold cache. Twice up to 1,000 articles:
 //    with its defaults, whose sidebar lists every page on every page (so its output grows with N²:
 //    about 23 GB of HTML at 10,000), and with a one-link sidebar; above that, the latter only;
-// 5. the reader's "save the whole site" in Chromium (scripts/measure-offline.ts) on our build.
+// 5. the reader's "save the whole site" in Chromium (scripts/measure-offline.ts) on our build;
+// 6. check:content alone once more, for its CPU time: the share of our build that reading and checking
+//    the content (with its git history) takes, apart from Astro.
 // Each build runs under GNU time: wall time, CPU time (user + system of the whole process tree: less
 // distorted than wall time when other work shares the machine) and peak memory (largest process).
 // `uptime` load averages are recorded before and after each build. Figures: DIR/results.json and
@@ -54,6 +56,7 @@ const { values: args } = parseArgs({
     'no-bare': { type: 'boolean', default: false },
     'no-starlight': { type: 'boolean', default: false },
     'no-offline': { type: 'boolean', default: false },
+    'no-check-alone': { type: 'boolean', default: false },
     'starlight-defaults-up-to': { type: 'string', default: '1000' },
   },
 });
@@ -226,7 +229,14 @@ interface Build {
 
 interface SizeResult {
   n: number;
-  ours: Build & { checkMs?: number; astroMs?: number; pagefindMs?: number; serviceWorker?: string; phases: Phases };
+  ours: Build & {
+    checkMs?: number;
+    astroMs?: number;
+    pagefindMs?: number;
+    serviceWorker?: string;
+    phases: Phases;
+    checkAlone?: ProcessCost;
+  };
   bare?: Build & { astro: ProcessCost; pagefind: ProcessCost; phases: Phases };
   starlight: Array<Build & { phases: Phases; sidebar: StarlightSidebar }>;
   offline?: Record<string, unknown>;
@@ -333,6 +343,20 @@ async function benchSize(n: number): Promise<SizeResult> {
     }
   }
 
+  if (!args['no-check-alone']) {
+    const check = await measured(
+      process.execPath,
+      [path.join(repo, 'scripts/check-content.ts'), '--content-dir', contentDir],
+      {
+        cwd: dir,
+        label: 'check-content alone',
+        logDir: dir,
+      },
+    );
+    result.ours.checkAlone = check;
+    log(`check:content alone: ${sec(check.ms)} wall, ${check.cpuSeconds.toFixed(1)} s CPU`);
+  }
+
   if (!args['no-offline']) {
     const offline = await measured(process.execPath, [path.join(repo, 'scripts/measure-offline.ts')], {
       cwd: repo,
@@ -402,6 +426,15 @@ function table(r: SizeResult): string {
       `Ours split: check:content ${sec(r.ours.checkMs ?? 0)}, astro build ${sec(r.ours.astroMs ?? 0)} (of which Pagefind ${sec(r.ours.pagefindMs ?? 0)}); service worker: ${r.ours.serviceWorker ?? '?'}.`,
     );
   if (r.bare) lines.push(`Bare split: astro build ${sec(r.bare.astro.ms)}, Pagefind CLI ${sec(r.bare.pagefind.ms)}.`);
+  const check = r.ours.checkAlone;
+  if (check)
+    lines.push(
+      `check:content alone (content committed in git): ${sec(check.ms)} wall, ${check.cpuSeconds.toFixed(1)} s CPU; ours without it ≈ ${(r.ours.cost.cpuSeconds - check.cpuSeconds).toFixed(1)} s CPU` +
+        (r.bare
+          ? ` (${((r.ours.cost.cpuSeconds - check.cpuSeconds) / r.bare.cost.cpuSeconds).toFixed(2)}× bare + Pagefind)`
+          : '') +
+        '.',
+    );
   lines.push(
     `Astro phases: ours ${phaseText(r.ours.phases)}${r.bare ? `; bare ${phaseText(r.bare.phases)}` : ''}${r.starlight.map((s) => `; Starlight (${s.sidebar} sidebar) ${phaseText(s.phases)}`).join('')}.`,
   );

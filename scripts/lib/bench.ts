@@ -38,24 +38,30 @@ export function sequential(...costs: ProcessCost[]): ProcessCost {
 /** Astro's own phase timings, from its log (seconds; the integrations' share from its timestamps). */
 export type Phases = Record<string, number>;
 export function astroPhases(output: string): Phases {
-  const seconds = (pattern: RegExp) => Number(pattern.exec(output)?.[1]) || 0;
-  const clock = (pattern: RegExp) => {
-    const found = new RegExp(`(\\d\\d):(\\d\\d):(\\d\\d) ${pattern.source}`).exec(output);
-    return found ? Number(found[1]) * 3600 + Number(found[2]) * 60 + Number(found[3]) : Number.NaN;
+  // Astro writes durations as "14.71s", "510ms" or "2m 21s".
+  const DURATION = String.raw`((?:\d+m )?[\d.]+m?s)`;
+  const toSeconds = (text: string | undefined) => {
+    const found = /^(?:(\d+)m )?([\d.]+)(m?s)$/.exec(text ?? '');
+    if (!found) return 0;
+    return Number(found[1] ?? 0) * 60 + Number(found[2]) / (found[3] === 'ms' ? 1000 : 1);
   };
-  const generated = [...output.matchAll(/(\d\d):(\d\d):(\d\d) \[build\] ✓ Completed in ([\d.]+)s\./g)].at(-1);
-  const generatedAt = generated
-    ? Number(generated[1]) * 3600 + Number(generated[2]) * 60 + Number(generated[3])
-    : Number.NaN;
+  const at = (clock: string[]) => Number(clock[1]) * 3600 + Number(clock[2]) * 60 + Number(clock[3]);
+  const find = (pattern: string) => new RegExp(pattern).exec(output) ?? undefined;
+  const routes = find(String.raw`generating static routes[\s\S]*?\n\d\d:\d\d:\d\d ✓ Completed in ${DURATION}\.`);
+  const generated = [
+    ...output.matchAll(new RegExp(String.raw`(\d\d):(\d\d):(\d\d) \[build\] ✓ Completed in ${DURATION}\.`, 'g')),
+  ].at(-1);
+  const done = find(String.raw`(\d\d):(\d\d):(\d\d) \[build\] \d+ page\(s\) built`);
   return {
-    types: seconds(/\[types\] Generated ([\d.]+)s/),
-    bundle: seconds(/\[vite\] ✓ built in ([\d.]+)s/),
-    generate: Number(generated?.[4]) || 0,
-    integrations: Math.max(0, clock(/\[build\] \d+ page\(s\) built/) - generatedAt) || 0,
+    types: toSeconds(find(String.raw`\[types\] Generated ${DURATION}`)?.[1]),
+    bundle: toSeconds(find(String.raw`\[vite\] ✓ built in ${DURATION}`)?.[1]),
+    render: toSeconds(routes?.[1]),
+    generate: toSeconds(generated?.[4]),
+    integrations: generated && done ? Math.max(0, at(done) - at(generated)) : 0,
   };
 }
 export const phaseText = (p: Phases) =>
-  `content sync and types ${p.types.toFixed(1)} s, bundling ${p.bundle.toFixed(1)} s, rendering ${p.generate.toFixed(1)} s, integrations after the build ≈${p.integrations.toFixed(0)} s`;
+  `content sync and types ${p.types.toFixed(1)} s, bundling ${p.bundle.toFixed(1)} s, rendering pages ${p.render.toFixed(1)} s (static generation ${p.generate.toFixed(1)} s), integrations after the build ≈${p.integrations.toFixed(0)} s`;
 
 /** The value of a top-level `key: value` front-matter line, unquoted. */
 function frontMatterValue(frontMatter: string, key: string): string | undefined {

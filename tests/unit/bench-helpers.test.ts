@@ -48,7 +48,20 @@ describe('reading the tools', () => {
       '13:34:41 [steady-ground:pagefind] Scanned 158 pages',
       '13:34:43 [build] 157 page(s) built in 14.16s',
     ].join('\n');
-    expect(astroPhases(log)).toEqual({ types: 3, bundle: 3.81, generate: 6.42, integrations: 7 });
+    expect(astroPhases(log)).toEqual({ types: 3, bundle: 3.81, render: 2.24, generate: 6.42, integrations: 7 });
+  });
+
+  it('reads durations in minutes and milliseconds as Astro writes them past a minute', () => {
+    const log = [
+      '14:21:38 [types] Generated 14.67s',
+      '14:23:59 [vite] ✓ built in 2m 21s',
+      ' generating static routes ',
+      '14:25:54 ✓ Completed in 1m 53s.',
+      '14:25:55 ✓ Completed in 510ms.',
+      '14:25:56 [build] ✓ Completed in 4m 19s.',
+      '14:27:18 [build] 5566 page(s) built in 5m 54s',
+    ].join('\n');
+    expect(astroPhases(log)).toEqual({ types: 14.67, bundle: 141, render: 113, generate: 259, integrations: 82 });
   });
 });
 
