@@ -1,6 +1,5 @@
 // @ts-check
 
-import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
@@ -9,16 +8,18 @@ import { hostRedirects } from './src/integrations/host-redirects.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import serviceWorker from './src/integrations/service-worker.ts';
 import { siteUrl } from './src/lib/core/site-url.ts';
+import { ContentCache } from './src/lib/io/content-cache.ts';
 import { contentRoot } from './src/lib/io/content-root.ts';
+import { editorMarkdownProcessor, SYNTAX_HIGHLIGHT } from './src/lib/io/mdx-compiler.ts';
 import { loadContent } from './src/lib/io/read-content.ts';
-import { mdxSafetyGuard } from './src/lib/mdx/guard.ts';
 import { articleRedirects, lastModifiedByPath } from './src/lib/seo/site-map.ts';
 
 // Canonical URLs, the sitemap and structured data all derive from this one address.
 const site = siteUrl();
 
-// Read once per build: true lastmod dates for the sitemap and old-slug redirects, straight from content/.
-const { articles } = loadContent(contentRoot());
+// True lastmod dates for the sitemap and old-slug redirects, straight from content/. `npm run build`
+// has just checked every file, so the parsed front matter comes from the check's cache.
+const { articles, settings } = loadContent(contentRoot(), { cache: ContentCache.open(process.cwd(), contentRoot()) });
 const lastmod = lastModifiedByPath(articles);
 const { redirects } = articleRedirects(articles);
 
@@ -49,16 +50,28 @@ export default defineConfig({
     // /admin/: Decap CMS from admin/ + node_modules/decap-cms (dev middleware and build copy).
     decapAdmin(),
     // Search index, then the service worker that precaches it: this order matters, and both stay last.
-    pagefind(),
+    pagefind({
+      language: settings?.locale,
+      synonyms: settings?.synonyms,
+      ...(settings && {
+        help: {
+          helpline: settings.helpline,
+          crisisLine: settings.crisisLine,
+          emergencyNumber: settings.emergencyNumber,
+        },
+      }),
+    }),
     // What it precaches follows the site's size: everything while it fits the budget, else the shell and
     // the search engine, with a "save the whole site" control for readers (src/integrations/service-worker.ts).
     serviceWorker(),
   ],
   markdown: {
-    // Unsafe editor MDX stops the build before it is compiled to code (check:content says the same, earlier).
-    processor: satteri({ mdastPlugins: [mdxSafetyGuard] }),
+    // Sätteri with GFM, plus the guard: limits checked before the parser runs, then the allow-list on
+    // the compiler's own tree. Unsafe editor MDX stops the build before it is compiled to code;
+    // check:content compiles with this same processor, so both always agree (src/lib/io/mdx-compiler.ts).
+    processor: editorMarkdownProcessor(contentRoot()),
     // Articles carry no code samples: no highlighter to load or to style.
-    syntaxHighlight: false,
+    syntaxHighlight: SYNTAX_HIGHLIGHT,
   },
   server: { port: Number(process.env.PORT ?? 4321), host: '127.0.0.1' },
   devToolbar: { enabled: false },

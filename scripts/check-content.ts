@@ -1,31 +1,44 @@
 // `npm run check:content`: validates content/ without building. Schema problems and
 // review-governance errors exit 1; warnings (a review due soon) exit 0.
-//   --today YYYY-MM-DD       evaluate as if it were that day (default: today, UTC)
+//   --today YYYY-MM-DD       evaluate as if it were that day (default: $SITE_TODAY, else today in UTC)
 //   --format text|json|markdown
 //   --content-dir DIR        another content folder (default: $CONTENT_DIR or content/)
-//   --strict                 treat "changed since review" as an error
+//   --strict                 treat "changed since review" and a missing review fingerprint as errors
+//   --overdue-as-warning     report overdue reviews as warnings (what `npm run build` does)
+//   --git-history            also compare bodies with git history (needs a full clone; slower)
+//   --no-cache               check every file afresh (by default, what was learnt from a file whose
+//                            bytes and checking code are unchanged is reused: node_modules/.cache/)
 import { parseArgs } from 'node:util';
-import { fromUtcDate, isPlainDate } from '../src/lib/core/dates.ts';
+import { isPlainDate } from '../src/lib/core/dates.ts';
+import { ContentCache } from '../src/lib/io/content-cache.ts';
 import { type ReportFormat, renderReport, runContentCheck } from '../src/lib/io/content-check.ts';
 import { contentRoot } from '../src/lib/io/content-root.ts';
+import { SiteTodayError, siteToday } from '../src/lib/io/today.ts';
 
 const started = performance.now();
 let options;
+let defaultToday;
 try {
   options = parseArgs({
+    allowNegative: true,
     options: {
       today: { type: 'string' },
       format: { type: 'string', default: 'text' },
       'content-dir': { type: 'string' },
       strict: { type: 'boolean', default: false },
+      'overdue-as-warning': { type: 'boolean', default: false },
+      'git-history': { type: 'boolean', default: false },
+      cache: { type: 'boolean', default: true },
     },
   }).values;
+  defaultToday = options.today === undefined ? siteToday() : undefined;
 } catch (error) {
-  console.error(`check:content: ${(error as Error).message}`);
+  if (!(error instanceof TypeError || error instanceof SiteTodayError)) throw error;
+  console.error(`check:content: ${error.message}`);
   process.exit(2);
 }
 
-const today = options.today ?? fromUtcDate(new Date());
+const today = options.today ?? defaultToday ?? '';
 if (!isPlainDate(today)) {
   console.error(`check:content: --today: expected a date written YYYY-MM-DD, got "${today}"`);
   process.exit(2);
@@ -37,7 +50,21 @@ if (!['text', 'json', 'markdown'].includes(format)) {
 }
 
 const root = options['content-dir'] ?? contentRoot();
-const report = runContentCheck({ root, today, strict: options.strict });
+const cache = options.cache ? ContentCache.open(process.cwd(), root) : ContentCache.disabled();
+const report = runContentCheck({
+  root,
+  today,
+  strict: options.strict,
+  overdueAsWarning: options['overdue-as-warning'],
+  useHistory: options['git-history'],
+  cache,
+});
+cache.save();
+if (options.cache && format === 'text' && cache.reused > 0) {
+  console.error(
+    `check:content: ${cache.reused} unchanged files were not parsed again (--no-cache checks everything afresh).`,
+  );
+}
 report.elapsedMs = Math.round(performance.now() - started);
 process.stdout.write(renderReport(report, format));
 // exitCode, not process.exit(): into a pipe, stdout is written asynchronously and exiting at once cut

@@ -8,7 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { parseDocument } from 'yaml';
 import { cmsConfig } from '../src/lib/cms/config.ts';
 import { decapParse, decapParseYaml, decapStringify, decapStringifyYaml } from '../src/lib/cms/decap-format.ts';
-import { DEFAULT_REVIEW_POLICY } from '../src/lib/review/policy.ts';
+import { DEFAULT_REVIEW_POLICY } from '../src/lib/review/default-policy.ts';
 
 const check = process.argv.includes('--check');
 const root = process.cwd();

@@ -13,6 +13,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } fro
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { reviewFingerprint } from '../src/lib/review/fingerprint.ts';
 
 export interface GenerateOptions {
   /** How many articles to write. */
@@ -71,31 +72,32 @@ function addMonths(plain: string, months: number): string {
   return fromDate(target);
 }
 
-const SUBSTANCES: Array<{ id: string; label: string; kind: string }> = [
-  { id: 'baclofen', label: 'Baclofen', kind: 'muscle relaxant' },
-  { id: 'gabapentin', label: 'Gabapentin', kind: 'nerve pain medicine' },
-  { id: 'pregabalin', label: 'Pregabalin', kind: 'nerve pain medicine' },
-  { id: 'alcohol', label: 'Alcohol', kind: 'drink' },
-  { id: 'diazepam', label: 'Diazepam', kind: 'benzodiazepine' },
-  { id: 'alprazolam', label: 'Alprazolam', kind: 'benzodiazepine' },
-  { id: 'lorazepam', label: 'Lorazepam', kind: 'benzodiazepine' },
-  { id: 'clonazepam', label: 'Clonazepam', kind: 'benzodiazepine' },
-  { id: 'oxycodone', label: 'Oxycodone', kind: 'opioid painkiller' },
-  { id: 'hydrocodone', label: 'Hydrocodone', kind: 'opioid painkiller' },
-  { id: 'fentanyl', label: 'Fentanyl', kind: 'strong opioid' },
-  { id: 'heroin', label: 'Heroin', kind: 'illegal opioid' },
-  { id: 'tramadol', label: 'Tramadol', kind: 'opioid painkiller' },
-  { id: 'methadone', label: 'Methadone', kind: 'opioid treatment medicine' },
-  { id: 'buprenorphine', label: 'Buprenorphine', kind: 'opioid treatment medicine' },
-  { id: 'carisoprodol', label: 'Carisoprodol', kind: 'muscle relaxant' },
-  { id: 'cyclobenzaprine', label: 'Cyclobenzaprine', kind: 'muscle relaxant' },
-  { id: 'zolpidem', label: 'Zolpidem', kind: 'sleep medicine' },
-  { id: 'methamphetamine', label: 'Methamphetamine', kind: 'stimulant' },
-  { id: 'cocaine', label: 'Cocaine', kind: 'stimulant' },
-  { id: 'kratom', label: 'Kratom', kind: 'plant product' },
-  { id: 'cannabis', label: 'Cannabis', kind: 'plant drug' },
-  { id: 'nicotine', label: 'Nicotine', kind: 'stimulant' },
-  { id: 'ketamine', label: 'Ketamine', kind: 'anesthetic' },
+// `names`: brand and street names, given as aliases on each substance's main page (uses and risks).
+const SUBSTANCES: Array<{ id: string; label: string; kind: string; names: string[] }> = [
+  { id: 'baclofen', label: 'Baclofen', kind: 'muscle relaxant', names: ['Lioresal', 'Ozobax'] },
+  { id: 'gabapentin', label: 'Gabapentin', kind: 'nerve pain medicine', names: ['Neurontin'] },
+  { id: 'pregabalin', label: 'Pregabalin', kind: 'nerve pain medicine', names: ['Lyrica'] },
+  { id: 'alcohol', label: 'Alcohol', kind: 'drink', names: ['booze'] },
+  { id: 'diazepam', label: 'Diazepam', kind: 'benzodiazepine', names: ['Valium'] },
+  { id: 'alprazolam', label: 'Alprazolam', kind: 'benzodiazepine', names: ['Xanax'] },
+  { id: 'lorazepam', label: 'Lorazepam', kind: 'benzodiazepine', names: ['Ativan'] },
+  { id: 'clonazepam', label: 'Clonazepam', kind: 'benzodiazepine', names: ['Klonopin'] },
+  { id: 'oxycodone', label: 'Oxycodone', kind: 'opioid painkiller', names: ['OxyContin', 'Percocet'] },
+  { id: 'hydrocodone', label: 'Hydrocodone', kind: 'opioid painkiller', names: ['Vicodin', 'Norco'] },
+  { id: 'fentanyl', label: 'Fentanyl', kind: 'strong opioid', names: ['Duragesic'] },
+  { id: 'heroin', label: 'Heroin', kind: 'illegal opioid', names: ['dope', 'smack'] },
+  { id: 'tramadol', label: 'Tramadol', kind: 'opioid painkiller', names: ['Ultram'] },
+  { id: 'methadone', label: 'Methadone', kind: 'opioid treatment medicine', names: ['Dolophine'] },
+  { id: 'buprenorphine', label: 'Buprenorphine', kind: 'opioid treatment medicine', names: ['Suboxone', 'Subutex'] },
+  { id: 'carisoprodol', label: 'Carisoprodol', kind: 'muscle relaxant', names: ['Soma'] },
+  { id: 'cyclobenzaprine', label: 'Cyclobenzaprine', kind: 'muscle relaxant', names: ['Flexeril'] },
+  { id: 'zolpidem', label: 'Zolpidem', kind: 'sleep medicine', names: ['Ambien'] },
+  { id: 'methamphetamine', label: 'Methamphetamine', kind: 'stimulant', names: ['meth', 'crystal'] },
+  { id: 'cocaine', label: 'Cocaine', kind: 'stimulant', names: ['coke', 'crack'] },
+  { id: 'kratom', label: 'Kratom', kind: 'plant product', names: ['kratom tea'] },
+  { id: 'cannabis', label: 'Cannabis', kind: 'plant drug', names: ['marijuana', 'weed'] },
+  { id: 'nicotine', label: 'Nicotine', kind: 'stimulant', names: ['vaping', 'tobacco'] },
+  { id: 'ketamine', label: 'Ketamine', kind: 'anesthetic', names: ['special K'] },
 ];
 
 const TOPICS: Array<{
@@ -412,10 +414,8 @@ function articleFile(r: ReturnType<typeof rng>, index: number, today: string, ea
       `  alt: ${yamlString(`A calm illustration for a guide about ${name}: soft shapes in blue and green.`)}`,
     );
   }
-  fm.push(
-    'keyTakeaways:',
-    ...r.sample(SENTENCES, r.int(3, 4)).map((s) => `  - ${yamlString(cap(s.replaceAll('{s}', name)))}`),
-  );
+  const keyTakeaways = r.sample(SENTENCES, r.int(3, 4)).map((s) => cap(s.replaceAll('{s}', name)));
+  fm.push('keyTakeaways:', ...keyTakeaways.map((takeaway) => `  - ${yamlString(takeaway)}`));
   fm.push('sources:');
   for (const source of sources) {
     fm.push(
@@ -426,7 +426,10 @@ function articleFile(r: ReturnType<typeof rng>, index: number, today: string, ea
       `    accessed: ${source.accessed}`,
     );
   }
-  fm.push('draft: false', '---', '');
+  fm.push('draft: false');
+  if (topic.slug === 'uses-and-risks')
+    fm.push('aliases:', ...substance.names.map((alias) => `  - ${yamlString(alias)}`));
+  fm.push('---', '');
 
   const body: string[] = [paragraph(r, name, sources.length, 3), ''];
   const sections = r.sample(SECTION_TITLES, r.int(5, 7));
@@ -465,6 +468,12 @@ function articleFile(r: ReturnType<typeof rng>, index: number, today: string, ea
     if (i === helplineAt) body.push('<HelplineBox />', '');
     body.push(paragraph(r, name, sources.length, r.int(3, 5)), '');
   });
+  // Generated pages count as reviewed as written, like the sample articles after review:record.
+  fm.splice(
+    fm.indexOf('draft: false') + 1,
+    0,
+    `reviewFingerprint: ${reviewFingerprint({ title, description: descriptionSafe, keyTakeaways, sources, body: body.join('\n') })}`,
+  );
   const text = fm.join('\n') + body.join('\n');
   return { slug, text, words: body.join(' ').split(/\s+/).length };
 }

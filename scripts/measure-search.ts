@@ -1,6 +1,9 @@
 // `npm run measure:search`: the search and offline figures in docs/benchmarks.md, measured on a
 // built site (DIST_DIR, default dist/) served by `astro preview` in headless Chromium.
 // Prints: index size, bytes fetched for a first query, time to first results, what reading offline costs.
+// "First query": everything the search needs from opening /search/ to the first results shown:
+// Pagefind's engine, the titles index (and the full text when the query needs it), the vocabulary,
+// and the search page's own script, counted gzipped as a server would send them.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -26,12 +29,16 @@ function filesUnder(dir: string): string[] {
   );
 }
 
-// 1. Index size: the data Pagefind built (entry, metadata, index, filter and fragment chunks).
+// 1. Index size: the data Pagefind built (entry, metadata, index, filter and fragment chunks) for
+// the titles index and the full text (text/), and the vocabulary.
 const bundle = path.join(distDir, 'pagefind');
-const indexFiles = filesUnder(bundle).filter((file) =>
-  /\.pf_(meta|index|filter|fragment)$|pagefind-entry\.json$/.test(file),
-);
+const isIndexFile = (file: string) => /\.pf_(meta|index|filter|fragment)$|pagefind-entry\.json$/.test(file);
+const indexFiles = filesUnder(bundle).filter(isIndexFile);
 const indexBytes = indexFiles.reduce((sum, file) => sum + statSync(file).size, 0);
+const textFiles = indexFiles.filter((file) => file.startsWith(path.join(bundle, 'text') + path.sep));
+const textBytes = textFiles.reduce((sum, file) => sum + statSync(file).size, 0);
+const vocabularyFiles = filesUnder(path.join(bundle, 'vocabulary'));
+const vocabularyBytes = vocabularyFiles.reduce((sum, file) => sum + statSync(file).size, 0);
 const pages = (
   JSON.parse(readFileSync(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as {
     languages: Record<string, { page_count: number }>;
@@ -50,27 +57,41 @@ try {
   let searchBytes = 0;
   let searchGzip = 0;
   let searchRequests = 0;
+  let scriptGzip = 0;
+  let fullTextUsed = false;
   for (let run = 0; run < runs; run++) {
     const context = await browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
-    // Everything under /pagefind/ from opening /search/ to the first results: UI, engine, index chunks.
-    const fetched: Promise<Buffer>[] = [];
+    // Everything under /pagefind/ from opening /search/ to the first results (engine, index, vocabulary),
+    // and the page's own scripts.
+    const fetched: Array<Promise<{ path: string; body: Buffer }>> = [];
     page.on('response', (response) => {
-      if (new URL(response.url()).pathname.startsWith('/pagefind/'))
-        fetched.push(response.body().catch(() => Buffer.alloc(0)));
+      const { pathname } = new URL(response.url());
+      if (pathname.startsWith('/pagefind/') || /^\/_astro\/.*\.js$/.test(pathname))
+        fetched.push(
+          response
+            .body()
+            .catch(() => Buffer.alloc(0))
+            .then((body) => ({ path: pathname, body })),
+        );
     });
     await page.goto(`${base}/search/`, { waitUntil: 'networkidle' });
     const started = performance.now();
-    await page.locator('pagefind-input input').fill(query);
-    await page.locator('.search-result').first().waitFor();
+    await page.locator('#search-q').fill(query);
+    await page.locator('[data-search-results] > li').first().waitFor();
     // Typing waits 200 ms (debounce) before searching: that is part of what a reader feels.
     times.push(performance.now() - started);
     await page.waitForLoadState('networkidle');
     if (run === 0) {
-      const bodies = await Promise.all(fetched);
-      searchRequests = bodies.length;
-      searchBytes = bodies.reduce((sum, body) => sum + body.length, 0);
-      searchGzip = bodies.reduce((sum, body) => sum + gzipSync(body).length, 0);
+      const responses = await Promise.all(fetched);
+      const pagefind = responses.filter((r) => r.path.startsWith('/pagefind/'));
+      searchRequests = pagefind.length;
+      searchBytes = pagefind.reduce((sum, r) => sum + r.body.length, 0);
+      searchGzip = pagefind.reduce((sum, r) => sum + gzipSync(r.body).length, 0);
+      scriptGzip = responses
+        .filter((r) => r.path.startsWith('/_astro/'))
+        .reduce((sum, r) => sum + gzipSync(r.body).length, 0);
+      fullTextUsed = pagefind.some((r) => r.path.startsWith('/pagefind/text/'));
     }
     await context.close();
   }
@@ -80,10 +101,10 @@ try {
     `Search and offline figures for ${path.relative('.', distDir) || '.'}/ (${pageCount} indexed pages, query "${query}")`,
   );
   console.log(
-    `index size (entry, meta, index, filter, fragment files): ${kib(indexBytes)} in ${indexFiles.length} files`,
+    `index size (entry, meta, index, filter, fragment files): ${kib(indexBytes)} in ${indexFiles.length} files (full text ${kib(textBytes)}, titles ${kib(indexBytes - textBytes)}); vocabulary ${kib(vocabularyBytes)} in ${vocabularyFiles.length} files`,
   );
   console.log(
-    `bytes fetched for a first query (everything under /pagefind/, from opening /search/ to results): ${kib(searchBytes)} in ${searchRequests} requests, ${kib(searchGzip)} gzipped`,
+    `bytes fetched for a first query (everything under /pagefind/, from opening /search/ to results${fullTextUsed ? ', full text included' : ', titles index only'}): ${kib(searchBytes)} in ${searchRequests} requests, ${kib(searchGzip)} gzipped; ${kib(searchGzip + scriptGzip)} gzipped with the page's own script`,
   );
   console.log(
     `time to first results (typing to first result shown, page loaded, median of ${runs} cold runs): ${median(times).toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})`,

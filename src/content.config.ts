@@ -1,7 +1,10 @@
 // Wiring only: which files feed which collection, validated by which schema.
-// The schemas themselves live in src/schemas/ as plain Zod.
+// The schemas themselves live in src/schemas/ as plain Zod. Every collection refuses strings
+// Astro would treat as its own image imports, and image fields take only local picture paths
+// (src/lib/content/astro-safety.ts): front matter can never make the build load a file as code.
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { localImage, withoutAstroInternals } from './lib/content/astro-safety.ts';
 import { contentDir, fileNameId } from './lib/io/content-root.ts';
 import { articleSchema } from './schemas/article.ts';
 import { pageSchema } from './schemas/page.ts';
@@ -11,18 +14,18 @@ import { settingsSchema } from './schemas/settings.ts';
 export const collections = {
   articles: defineCollection({
     loader: glob({ pattern: '*.mdx', base: contentDir('articles'), generateId: fileNameId }),
-    schema: ({ image }) => articleSchema({ image, reference }),
+    schema: ({ image }) => withoutAstroInternals(articleSchema({ image: () => localImage(image()), reference })),
   }),
   people: defineCollection({
     loader: glob({ pattern: '*.yml', base: contentDir('people'), generateId: fileNameId }),
-    schema: ({ image }) => personSchema({ image }),
+    schema: ({ image }) => withoutAstroInternals(personSchema({ image: () => localImage(image()) })),
   }),
   pages: defineCollection({
     loader: glob({ pattern: '*.mdx', base: contentDir('pages'), generateId: fileNameId }),
-    schema: pageSchema,
+    schema: withoutAstroInternals(pageSchema),
   }),
   settings: defineCollection({
     loader: glob({ pattern: 'site.yml', base: contentDir('settings'), generateId: fileNameId }),
-    schema: settingsSchema,
+    schema: withoutAstroInternals(settingsSchema),
   }),
 };

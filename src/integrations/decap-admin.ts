@@ -21,6 +21,7 @@ import { build } from 'esbuild';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { cmsConfig } from '../lib/cms/config.ts';
 import { siteUrl } from '../lib/core/site-url.ts';
+import { DEFAULT_REVIEW_POLICY } from '../lib/review/default-policy.ts';
 import type { ReviewPolicy } from '../lib/review/policy.ts';
 import { settingsSchema } from '../schemas/settings.ts';
 
@@ -63,7 +64,7 @@ function reviewPolicy(contentRoot: string): ReviewPolicy {
   } catch {
     // check:content reports an unreadable settings file; the editor still opens.
   }
-  return settingsSchema.shape.reviewPolicy.parse({});
+  return DEFAULT_REVIEW_POLICY;
 }
 
 /** /admin/config.yml: generated, with a header saying so. */

@@ -28,6 +28,7 @@ import {
   SUMMARY_URL,
   urlOfFile,
 } from '../client/offline/protocol.ts';
+import { TEXT_SUBDIR, VOCABULARY_SUBDIR } from './pagefind.ts';
 
 /** 1.5 MiB: what every first visit downloads in the background. See docs/benchmarks.md. */
 export const DEFAULT_PRECACHE_BUDGET_BYTES = 1.5 * 1024 * 1024;
@@ -53,9 +54,7 @@ export function wholeSiteGlobs(siteDir: string, bundle = 'pagefind'): string[] {
     '_astro/**/*',
     'favicon.svg',
     ...searchEngineGlobs(siteDir, bundle),
-    `${bundle}/index/*.pf_index`,
-    `${bundle}/filter/*.pf_filter`,
-    `${bundle}/fragment/*.pf_fragment`,
+    ...searchIndexGlobs(bundle),
   ];
 }
 /** Left out of it: the CMS, the editors' dashboard (noindex, one page per filter), the 404 page, the worker. */
@@ -90,7 +89,11 @@ export interface ServiceWorkerResult {
 
 type SizedEntry = ManifestEntry & { size: number };
 
-/** The search engine a query needs before any index chunk: loader, worker, wasm, entry and metadata, and a UI bundle if the page uses one. */
+/**
+ * The search engine a query needs before any index chunk: the loader and language wasm, and for both
+ * indexes (the titles index at the top of the bundle, the full text under text/: src/integrations/pagefind.ts)
+ * the entry and metadata files, plus the vocabulary the search page corrects typos with.
+ */
 export function searchEngineGlobs(siteDir: string, bundle = 'pagefind'): string[] {
   const entryFile = path.join(siteDir, bundle, 'pagefind-entry.json');
   if (!existsSync(entryFile)) {
@@ -100,15 +103,23 @@ export function searchEngineGlobs(siteDir: string, bundle = 'pagefind'): string[
   }
   const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { languages: Record<string, { wasm?: string }> };
   const wasm = [...new Set(Object.values(entry.languages).map((language) => language.wasm ?? 'unknown'))];
+  const entryAndMeta = (dir: string) => [`${dir}/pagefind-entry.json`, `${dir}/*.pf_meta`];
   return [
     `${bundle}/pagefind.js`,
-    `${bundle}/pagefind-worker.js`,
     ...wasm.map((name) => `${bundle}/wasm.${name}.pagefind`),
-    `${bundle}/pagefind-entry.json`,
-    `${bundle}/*.pf_meta`,
-    // Pagefind's component UI, while /search/ uses it: a glob, so nothing breaks when it goes.
-    `${bundle}/pagefind-component-ui.*`,
+    ...entryAndMeta(bundle),
+    ...entryAndMeta(`${bundle}/${TEXT_SUBDIR}`),
+    `${bundle}/${VOCABULARY_SUBDIR}/*.txt`,
   ];
+}
+
+/** The index chunks of both indexes: downloaded per query online, saved with the whole site. */
+export function searchIndexGlobs(bundle = 'pagefind'): string[] {
+  return [bundle, `${bundle}/${TEXT_SUBDIR}`].flatMap((dir) => [
+    `${dir}/index/*.pf_index`,
+    `${dir}/filter/*.pf_filter`,
+    `${dir}/fragment/*.pf_fragment`,
+  ]);
 }
 
 /** The site shell: its pages, every style and script, the icon, the search engine and the offline summary. */

@@ -17,6 +17,19 @@ export interface SchemaHelpers<Image extends z.ZodType = z.ZodType, Reference ex
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const DESCRIPTION_MAX = 160;
 
+/** A name a reader may type: 2–60 characters with a letter or digit, no list separators. */
+export const searchName = z
+  .string()
+  .trim()
+  .min(2, { error: 'expected a name of at least 2 characters' })
+  .max(60, { error: 'expected a name of at most 60 characters' })
+  .regex(/^[^,;]*[\p{L}\p{N}][^,;]*$/u, {
+    error: 'expected one name (with a letter or digit), not a list: add each name as its own entry',
+  })
+  // The CMS checks with regular expressions that know no \p{L}: the same rule with "letter or digit"
+  // spelt as "not a space, comma, semicolon or ASCII punctuation".
+  .meta({ pattern: '^\\s*(?=[^,;]*[^\\s,;!-\\/:-@\\[-`{-~])[^,;\\s][^,;]{0,58}[^,;\\s]\\s*$' });
+
 const slugLike = (what: string) =>
   z.string().regex(SLUG_PATTERN, { error: `expected ${what} in lower-case-hyphenated form, like "baclofen"` });
 
@@ -86,6 +99,16 @@ export const articleSchema = <Image extends z.ZodType, Reference extends z.ZodTy
       redirectFrom: z.array(slugLike('an old slug')).default([]),
       /** A draft is never built into the public site. */
       draft: z.boolean().default(false),
+      /** Other names readers search for this page by, one per entry: brand, street or older names and common misspellings ("Lioresal", "benzos"); found by search with high weight, never shown on the page. */
+      aliases: z.array(searchName).max(20, { error: 'expected at most 20 aliases' }).default([]),
+      /**
+       * Fingerprint of the text the reviewer approved ("v1:" + SHA-256 hex; src/lib/review/fingerprint.ts),
+       * written by npm run review:record or the CMS's "Record review". Last in the file, next to nothing an editor changes.
+       */
+      reviewFingerprint: z
+        .string()
+        .regex(/^v1:[0-9a-f]{64}$/, { error: 'expected "v1:" and 64 hex digits, as npm run review:record writes it' })
+        .optional(),
     })
     .superRefine((data, ctx) => {
       // Compare only dates that are themselves valid; a broken one already has its own message.

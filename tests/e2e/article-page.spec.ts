@@ -59,7 +59,7 @@ describe('article page (no JavaScript)', () => {
         ? { 'Last updated': asDate(front.updated) }
         : {}),
     });
-    expect(await page.locator('.byline time').getAttribute('datetime')).toBe(asDate(front.lastReviewed));
+    expect(await page.locator('.byline__date time').getAttribute('datetime')).toBe(asDate(front.lastReviewed));
   });
 
   it('lists every source, numbered, in front-matter order', async () => {

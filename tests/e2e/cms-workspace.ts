@@ -80,9 +80,10 @@ export async function startCms(dir: string, sitePort: number, proxyPort: number)
     try {
       const [admin, proxy] = await Promise.all([
         fetch(`${siteUrl}/admin/config.yml`),
+        // The backend answers only the admin page: the probe says it comes from there.
         fetch(proxyUrl, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
+          headers: { 'Content-Type': 'application/json', Origin: `http://localhost:${sitePort}` },
           body: JSON.stringify({ action: 'info' }),
         }),
       ]);

@@ -76,27 +76,37 @@ describe('review dashboard filters', () => {
 });
 
 describe('"due for review" notice for readers', () => {
+  // npm test builds the site as of the latest review in content/ (SITE_TODAY), so this page is current in dist/.
   const slug = 'baclofen-withdrawal';
   const open = async (isoTime: string, javaScriptEnabled = true) => {
     const context = await browser.newContext({ javaScriptEnabled });
     const page = await context.newPage();
     await page.clock.setFixedTime(new Date(isoTime));
     await page.goto(`${inject('baseUrl')}/articles/${slug}/`);
-    const visible = await page.locator('.review-due-notice').isVisible();
+    const seen = {
+      notice: await page.locator('.review-due-notice').isVisible(),
+      badge: await page.locator('.byline__badge').isVisible(),
+      byline: (await page.locator('.byline__reviewed').innerText()).replace(/\s+/g, ' '),
+    };
     await context.close();
-    return visible;
+    return seen;
   };
 
-  it('stays hidden up to and including the due date', async () => {
-    expect(await open(`${dueDate(slug)}T23:59:00Z`)).toBe(false);
+  it('stays hidden up to and including the due date, beside the ✓', async () => {
+    const seen = await open(`${dueDate(slug)}T23:59:00Z`);
+    expect(seen).toMatchObject({ notice: false, badge: true });
+    expect(seen.byline).toMatch(/Medically reviewed by/);
   });
 
-  it('shows to a reader who opens the page after the due date', async () => {
+  it('shows to a reader who opens the page after the due date, and the ✓ gives way to "Review overdue"', async () => {
     const due = new Date(`${dueDate(slug)}T00:00:00Z`);
-    expect(await open(new Date(due.getTime() + 86_400_000).toISOString())).toBe(true);
+    const seen = await open(new Date(due.getTime() + 86_400_000).toISOString());
+    expect(seen).toMatchObject({ notice: true, badge: false });
+    expect(seen.byline).toMatch(/^Review overdue since \w+ \d+, \d{4}; last reviewed by Dr\. Rowan Example/);
+    expect(seen.byline).not.toMatch(/Medically reviewed by/);
   });
 
   it('leaves the page readable without JavaScript (the dates are at the bottom)', async () => {
-    expect(await open('2035-01-01T00:00:00Z', false)).toBe(false);
+    expect(await open('2035-01-01T00:00:00Z', false)).toMatchObject({ notice: false, badge: true });
   });
 });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { articleFields } from '../../src/lib/cms/config.ts';
 import { decapParse, decapStringify, type EntryData } from '../../src/lib/cms/decap-format.ts';
-import { DEFAULT_REVIEW_POLICY } from '../../src/lib/review/policy.ts';
+import { DEFAULT_REVIEW_POLICY } from '../../src/lib/review/default-policy.ts';
 import { fieldBlocks } from '../helpers.ts';
 
 const order = articleFields(DEFAULT_REVIEW_POLICY).map((f) => f.name);

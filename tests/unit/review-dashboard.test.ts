@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dashboardRows } from '../../src/lib/review/dashboard.ts';
-import { DEFAULT_REVIEW_POLICY } from '../../src/lib/review/policy.ts';
+import { DEFAULT_REVIEW_POLICY } from '../../src/lib/review/default-policy.ts';
 
 const article = (id: string, lastReviewed: string, nextReviewDue: string) => ({
   id,

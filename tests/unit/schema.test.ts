@@ -11,7 +11,7 @@ describe('good fixture content', () => {
     expect(content.problems).toEqual([]);
     expect(content.articles.map((a) => a.id)).toEqual(['good-draft-article', 'good-withdrawal-article']);
     expect(content.people.size).toBe(3);
-    expect(content.settings?.reviewPolicy).toEqual({ intervalMonths: 12, warningDays: 60 });
+    expect(content.settings?.reviewPolicy).toEqual({ intervalMonths: 12, warningDays: 60, overdueGraceDays: 0 });
   });
 
   it('normalises dates to YYYY-MM-DD strings and applies defaults', () => {
@@ -46,6 +46,7 @@ const badFixtures: Array<[fixture: string, field: string, expected: RegExp]> = [
   ['bad-unknown-field', '(front matter)', /unknown field "slug"/],
   ['bad-next-review-before-last', 'nextReviewDue', /expected a date after lastReviewed \(2026-06-01\), got 2026-05-01/],
   ['bad-yaml-unreadable', '(front matter)', /line 7: the YAML cannot be read/],
+  ['bad-alias-list', 'aliases.0', /expected one name \(with a letter or digit\), not a list/],
 ];
 
 describe.each(badFixtures)('bad fixture %s', (fixture, field, expected) => {
@@ -58,6 +59,39 @@ describe.each(badFixtures)('bad fixture %s', (fixture, field, expected) => {
     expect(problem.field).toBe(field);
     expect(problem.message).toMatch(expected);
     expect(formatProblem(problem)).toBe(`${problem.file}: ${field}: ${problem.message}`);
+  });
+});
+
+describe('search synonyms in site settings', () => {
+  const withSynonyms = (fixture: string) => {
+    const root = contentWith();
+    const file = path.join(root, 'settings/site.yml');
+    const settings = readFileSync(file, 'utf8').replace(/^synonyms:[\s\S]*$/m, '');
+    const list = readFileSync(path.join(FIXTURES, 'settings-bad', fixture), 'utf8').replace(/^(?!#)/gm, '  ');
+    writeFileSync(file, `${settings}synonyms:\n${list}`);
+    return loadContent(root).problems.map((p) => `${p.field}: ${p.message}`);
+  };
+
+  it('the good fixture has synonyms and aliases, read as lists of names', () => {
+    const content = loadContent(path.join(FIXTURES, 'content-good'));
+    expect(content.settings?.synonyms[0]).toEqual({ term: 'baclofen', aliases: ['Lioresal', 'Ozobax'] });
+    expect(content.articles.find((a) => a.id === 'good-withdrawal-article')?.data.aliases).toEqual([
+      'Lioresal',
+      'Ozobax',
+    ]);
+  });
+
+  it('rejects a loop, naming the chain', () => {
+    expect(withSynonyms('synonym-loop.yml')).toEqual([
+      'synonyms.0.term: expected synonyms without a loop, got benzodiazepines → benzos → benzodiazepines',
+      'synonyms.1.term: expected synonyms without a loop, got benzos → benzodiazepines → benzos',
+    ]);
+  });
+
+  it('rejects an alias claimed by two terms, naming the first', () => {
+    expect(withSynonyms('synonym-two-terms.yml')).toEqual([
+      'synonyms.1.aliases.1: "soma" is already an alias of "carisoprodol" (synonyms entry 1): a name can lead to one term only',
+    ]);
   });
 });
 

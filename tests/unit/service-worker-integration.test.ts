@@ -27,6 +27,7 @@ function fakeSite({ articles = 3, articleBytes = 2_000, languages = { 'en-us': {
   for (let i = 0; i < articles; i++) {
     write(`articles/a${i}/index.html`, `<h1>Article ${i}</h1>${'x'.repeat(articleBytes)}`);
     write(`pagefind/fragment/en-us_${i}.pf_fragment`, 'f'.repeat(500));
+    write(`pagefind/text/fragment/en-us_${i}.pf_fragment`, 't'.repeat(500));
   }
   write('reviews/index.html', '<h1>Dashboard</h1>');
   write('admin/index.html', '<h1>CMS</h1>');
@@ -43,6 +44,12 @@ function fakeSite({ articles = 3, articleBytes = 2_000, languages = { 'en-us': {
   write('pagefind/pagefind.en-us_1.pf_meta', 'meta');
   write('pagefind/index/en-us_1.pf_index', 'index');
   write('pagefind/filter/en-us_1.pf_filter', 'filter');
+  // The full-text index and the typo vocabulary (src/integrations/pagefind.ts).
+  write('pagefind/text/pagefind-entry.json', JSON.stringify({ version: '1.6.0', languages }));
+  write('pagefind/text/pagefind.en-us_2.pf_meta', 'text meta');
+  write('pagefind/text/index/en-us_2.pf_index', 'text index');
+  write('pagefind/text/filter/en-us_2.pf_filter', 'text filter');
+  write('pagefind/vocabulary/a.txt', 'alcohol 12');
   return dir;
 }
 
@@ -67,7 +74,18 @@ describe('service worker integration', () => {
     const globs = searchEngineGlobs(fakeSite());
     expect(globs).toContain('pagefind/wasm.en-us.pagefind');
     expect(globs).not.toContain('pagefind/wasm.unknown.pagefind');
-    expect(globs).toEqual(expect.arrayContaining(['pagefind/pagefind-entry.json', 'pagefind/*.pf_meta']));
+    // Both indexes' entry and metadata (titles at the top, full text under text/) and the vocabulary.
+    expect(globs).toEqual(
+      expect.arrayContaining([
+        'pagefind/pagefind-entry.json',
+        'pagefind/*.pf_meta',
+        'pagefind/text/pagefind-entry.json',
+        'pagefind/text/*.pf_meta',
+        'pagefind/vocabulary/*.txt',
+      ]),
+    );
+    // The search page uses pagefind.js without Pagefind's worker or UI bundles.
+    expect(globs.some((glob) => /ui|worker/.test(glob))).toBe(false);
   });
 
   it('precaches a small site whole, with nothing for the reader to save', async () => {
@@ -76,7 +94,14 @@ describe('service worker integration', () => {
     expect(result.mode).toBe('everything');
     const config = workerConfig(dir);
     const urls = config.precache.map(([url]) => url);
-    expect(urls).toEqual(expect.arrayContaining(['/', '/articles/a0/', '/pagefind/fragment/en-us_2.pf_fragment']));
+    expect(urls).toEqual(
+      expect.arrayContaining([
+        '/',
+        '/articles/a0/',
+        '/pagefind/fragment/en-us_2.pf_fragment',
+        '/pagefind/text/fragment/en-us_2.pf_fragment',
+      ]),
+    );
     expect(read<OfflineSummary>(dir, 'offline/summary.json')).toMatchObject({ mode: 'everything', articles: 3 });
     expect(logger.info).toHaveBeenCalledWith(expect.stringContaining('precaches the whole site'));
   });
@@ -95,6 +120,9 @@ describe('service worker integration', () => {
         '/pagefind/pagefind.js',
         '/pagefind/pagefind-entry.json',
         '/pagefind/pagefind.en-us_1.pf_meta',
+        '/pagefind/text/pagefind-entry.json',
+        '/pagefind/text/pagefind.en-us_2.pf_meta',
+        '/pagefind/vocabulary/a.txt',
         '/_astro/Base.abc123.css',
         '/offline/summary.json',
       ]),
@@ -111,6 +139,9 @@ describe('service worker integration', () => {
     for (const url of [
       '/pagefind/index/en-us_1.pf_index',
       '/pagefind/filter/en-us_1.pf_filter',
+      '/pagefind/text/index/en-us_2.pf_index',
+      '/pagefind/text/filter/en-us_2.pf_filter',
+      '/pagefind/text/fragment/en-us_39.pf_fragment',
       '/_astro/hero.abc123.svg',
     ])
       expect(listed.has(url)).toBe(true);
@@ -123,6 +154,7 @@ describe('service worker integration', () => {
       '/reviews/',
       '/404.html',
       '/pagefind/pagefind-ui.js',
+      '/pagefind/pagefind-worker.js',
       '/pagefind/wasm.unknown.pagefind',
     ])
       expect(listed.has(url)).toBe(false);

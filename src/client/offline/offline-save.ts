@@ -11,13 +11,13 @@ import {
   filesToSave,
   formatBytes,
   hasRoomFor,
+  isSearchEntry,
   type OfflineFile,
   type OfflineFileList,
   type OfflineSummary,
   revisionOf,
   SAVED_STATE_URL,
   type SavedState,
-  SEARCH_ENTRY,
   SUMMARY_URL,
 } from './protocol.ts';
 
@@ -28,11 +28,10 @@ const STATE_EVERY_FILES = 100;
 export type SaveFailure = 'quota' | 'offline' | 'changed';
 
 export class SaveError extends Error {
-  constructor(
-    readonly reason: SaveFailure,
-    message: string,
-  ) {
+  readonly reason: SaveFailure;
+  constructor(reason: SaveFailure, message: string) {
     super(message);
+    this.reason = reason;
   }
 }
 
@@ -75,7 +74,7 @@ export interface Progress {
 
 /**
  * Downloads what the saved copy lacks, then drops what the site no longer has. The search entry
- * file goes last: until it is stored, an offline search keeps using the previous complete index.
+ * files go last: until they are stored, an offline search keeps using the previous complete index.
  */
 export async function saveSite(
   list: OfflineFileList,
@@ -84,7 +83,7 @@ export async function saveSite(
 ): Promise<Progress> {
   const state = await readSavedState();
   const todo = filesToSave(list.files, state);
-  const ordered = [...todo.filter(([url]) => url !== SEARCH_ENTRY), ...todo.filter(([url]) => url === SEARCH_ENTRY)];
+  const ordered = [...todo.filter(([url]) => !isSearchEntry(url)), ...todo.filter(([url]) => isSearchEntry(url))];
   const progress: Progress = {
     doneBytes: 0,
     totalBytes: todo.reduce((sum, [, , bytes]) => sum + bytes, 0),
@@ -110,7 +109,7 @@ export async function saveSite(
     onProgress(progress);
     if (progress.doneFiles % STATE_EVERY_FILES === 0) await writeSavedState(cache, state);
   };
-  const rest = ordered.filter(([url]) => url !== SEARCH_ENTRY);
+  const rest = ordered.filter(([url]) => !isSearchEntry(url));
   let next = 0;
   let failed: unknown;
   const worker = async () => {

@@ -30,8 +30,15 @@ export const FILES_URL = '/offline/files.json';
 /** The page shown for a navigation that is neither reachable nor cached. */
 export const OFFLINE_PAGE = '/offline/';
 
-/** The search engine's entry file: not content-hashed, so it decides which index chunks are used. */
-export const SEARCH_ENTRY = '/pagefind/pagefind-entry.json';
+/**
+ * The entry files of the search indexes (titles, then full text): not content-hashed, so each decides
+ * which of its index chunks are used.
+ */
+export const SEARCH_ENTRIES: readonly string[] = [
+  '/pagefind/pagefind-entry.json',
+  '/pagefind/text/pagefind-entry.json',
+];
+export const isSearchEntry = (pathname: string) => SEARCH_ENTRIES.includes(pathname);
 
 /** Pages that carry one say which version of their content they show (src/layouts/Base.astro). */
 export const REVISION_META = 'page-revision';

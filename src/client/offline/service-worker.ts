@@ -10,7 +10,7 @@
 //   and the whole search index. Keys carry each file's revision, so installing a new version never
 //   overwrites files an open tab of the old one still uses; leftovers go when the new worker activates.
 // - Files with content-hashed names (styles, scripts, pictures, search chunks): from any cache, else the
-//   network, kept in a bounded cache. The search engine's entry file (not hashed) is network first; offline
+//   network, kept in a bounded cache. The search indexes' entry files (not hashed) are network first; offline
 //   it comes from the whole-site copy when there is one, so the index it points to is complete.
 // - The whole-site copy is written by the page (offline-save.ts); the worker only reads it.
 // - No skipWaiting: a new worker takes over when no tab runs the old one. Every version answers pages
@@ -20,12 +20,12 @@ import {
   BYPASS_HEADER,
   CACHE_PREFIX,
   CACHES,
+  isSearchEntry,
   NEWER_VERSION_MESSAGE,
   OFFLINE_PAGE,
   pageKey,
   precacheKey,
   readRevision,
-  SEARCH_ENTRY,
   type ServiceWorkerConfig,
 } from './protocol.ts';
 
@@ -201,7 +201,7 @@ async function searchEntry(request: Request, url: URL): Promise<Response> {
   } catch {
     // offline: fall through
   }
-  const saved = await caches.open(CACHES.saved).then((cache) => cache.match(SEARCH_ENTRY));
+  const saved = await caches.open(CACHES.saved).then((cache) => cache.match(url.pathname));
   return saved ?? (await fromCaches(request, url)) ?? fetch(request);
 }
 
@@ -225,7 +225,7 @@ scope.addEventListener('fetch', (event) => {
   // The CMS has its own lifecycle; other origins are not ours to cache.
   if (url.origin !== scope.location.origin || url.pathname.startsWith('/admin/')) return;
   if (request.mode === 'navigate') event.respondWith(navigate(event, url));
-  else if (url.pathname === SEARCH_ENTRY) event.respondWith(searchEntry(request, url));
+  else if (isSearchEntry(url.pathname)) event.respondWith(searchEntry(request, url));
   else if (HASHED.test(url.pathname) || request.destination === 'image' || precached.has(url.pathname))
     event.respondWith(cacheFirst(request, url));
   else event.respondWith(networkElseCache(request, url));

@@ -107,6 +107,17 @@ export const ARTICLE_UI: UiMap = {
     item: { name: 'slug', label: 'Old slug', patternMessage: 'Use the old slug in lower-case-hyphenated form.' },
   },
   draft: { label: 'Draft (never built into the site)' },
+  aliases: {
+    label: 'Other names for this page',
+    hint: 'Names readers search for this page by: brand names (Lioresal), street names (benzos), common misspellings. One per entry; not shown on the page.',
+    item: {
+      name: 'alias',
+      label: 'Name',
+      patternMessage: 'Write one name of 2–60 characters, without commas or semicolons.',
+    },
+  },
+  // Written by "Record review" with the review date; kept as it is by every other save.
+  reviewFingerprint: { label: 'Fingerprint of the reviewed text', widget: 'hidden' },
 };
 
 export const PERSON_UI: UiMap = {
@@ -178,6 +189,26 @@ export const SETTINGS_UI: UiMap = {
     fields: {
       intervalMonths: { label: 'Months between reviews' },
       warningDays: { label: 'Days before due date to warn' },
+      overdueGraceDays: { label: 'Days overdue before the content check fails' },
+    },
+  },
+  synonyms: {
+    label: 'Search synonyms',
+    hint: "Names readers type and the word the site uses. An alias may be another entry's term (Xanax → alprazolam → benzodiazepines), never lead back to itself, and belongs to one term only.",
+    extra: { label_singular: 'Synonym', summary: '{{fields.term}}' },
+    fields: {
+      term: {
+        label: 'Word the site uses',
+        patternMessage: 'Write one name of 2–60 characters, without commas or semicolons.',
+      },
+      aliases: {
+        label: 'What readers type instead',
+        item: {
+          name: 'alias',
+          label: 'Name',
+          patternMessage: 'Write one name of 2–60 characters, without commas or semicolons.',
+        },
+      },
     },
   },
   readability: {

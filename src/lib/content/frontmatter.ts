@@ -1,4 +1,4 @@
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { isAlias, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 
 export interface SplitSource {
   /** The parsed front matter (an empty object when there is none). */
@@ -13,6 +13,11 @@ export class FrontmatterError extends Error {}
 
 const FENCE = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 
+/** The YAML between a first line `---` and the next line that is exactly `---`, if there is one. */
+export function frontmatterText(source: string): string | undefined {
+  return FENCE.exec(source)?.[1];
+}
+
 /** Splits an MDX/Markdown file into its YAML front matter and its body. */
 export function splitFrontmatter(source: string): SplitSource {
   const match = FENCE.exec(source);
@@ -24,18 +29,68 @@ export function splitFrontmatter(source: string): SplitSource {
   };
 }
 
-/** Parses a YAML document that must be a mapping (a person or settings file, or front matter). */
-export function parseYamlObject(text: string, lineOffset = 0): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = parseYaml(text);
-  } catch (error) {
-    if (error instanceof YAMLParseError) {
-      const line = (error.linePos?.[0]?.line ?? 0) + lineOffset;
-      throw new FrontmatterError(`line ${line}: the YAML cannot be read (${error.message.split('\n')[0]})`);
+/** Limits on a YAML document, checked before it is parsed (deep nesting overflows the parsers). */
+export const YAML_LIMITS = {
+  /** Columns of indentation: each level of a block mapping or list needs at least one. */
+  maxIndent: 64,
+  /** `[` and `{` in the document: each level of a flow collection needs one. */
+  maxFlowBrackets: 256,
+} as const;
+
+function yamlShapeProblem(text: string, lineOffset: number): string | undefined {
+  const lines = text.split('\n');
+  let brackets = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const indent = lines[i].length - lines[i].replace(/^[ \t]+/, '').length;
+    if (indent > YAML_LIMITS.maxIndent && lines[i].trim() !== '') {
+      return `line ${i + 1 + lineOffset}: indented ${indent} columns; the limit is ${YAML_LIMITS.maxIndent}`;
     }
-    throw error;
+    brackets += lines[i].match(/[[{]/g)?.length ?? 0;
+    if (brackets > YAML_LIMITS.maxFlowBrackets) {
+      return `line ${i + 1 + lineOffset}: more than ${YAML_LIMITS.maxFlowBrackets} [ or { brackets in the file, the limit`;
+    }
   }
+  return undefined;
+}
+
+/**
+ * Parses a YAML document that must be a mapping (a person or settings file, or front matter).
+ * Only plain YAML is accepted: anchors, aliases, tags and merge keys are refused, because
+ * aliases can expand a few lines into billions of values and Astro's YAML reader (js-yaml)
+ * reads tags and merge keys differently from this one.
+ */
+export function parseYamlObject(text: string, lineOffset = 0): Record<string, unknown> {
+  const shape = yamlShapeProblem(text, lineOffset);
+  if (shape) throw new FrontmatterError(`${shape}: the YAML is nested too deeply to be read safely`);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const lineAt = (offset: number | undefined) =>
+    (offset === undefined ? 1 : lineCounter.linePos(offset).line) + lineOffset;
+  const [error] = [...doc.errors, ...doc.warnings];
+  if (error) {
+    throw new FrontmatterError(
+      `line ${lineAt(error.pos[0])}: the YAML cannot be read (${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')})`,
+    );
+  }
+  let refused: string | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      refused ??= `line ${lineAt(node.range?.[0])}: YAML aliases (*${node.source}) are not allowed: write the value out`;
+      return visit.BREAK;
+    },
+    Node(_, node) {
+      if (isAlias(node)) return;
+      if (node.anchor) refused ??= `line ${lineAt(node.range?.[0])}: YAML anchors (&${node.anchor}) are not allowed`;
+      else if (node.tag) refused ??= `line ${lineAt(node.range?.[0])}: YAML tags (${node.tag}) are not allowed`;
+    },
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value === '<<') {
+        refused ??= `line ${lineAt(pair.key.range?.[0])}: YAML merge keys (<<) are not allowed`;
+      }
+    },
+  });
+  if (refused) throw new FrontmatterError(refused);
+  const value: unknown = doc.toJS({ maxAliasCount: 0 });
   if (value == null) return {};
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw new FrontmatterError('expected YAML key: value pairs');

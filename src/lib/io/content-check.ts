@@ -1,13 +1,17 @@
 // The whole content gate behind `npm run check:content` and the build: schema problems,
-// review-governance rules, changes since review and readability, as one report.
+// review-governance rules, changes since review (from the review fingerprint) and readability,
+// as one report.
 import path from 'node:path';
 import type { PlainDate } from '../core/dates.ts';
-import { checkMdxBody } from '../mdx/safety.ts';
-import { DEFAULT_REVIEW_POLICY, type ReviewStatus, reviewStatus } from '../review/policy.ts';
+import { DEFAULT_REVIEW_POLICY } from '../review/default-policy.ts';
+import { fingerprintState, reviewFingerprint } from '../review/fingerprint.ts';
+import { type ReviewStatus, reviewState } from '../review/policy.ts';
 import { readabilityOf, readableText } from '../review/readability.ts';
 import { type Finding, reviewFindings } from '../review/rules.ts';
 import { articleRedirects } from '../seo/site-map.ts';
+import { ContentCache } from './content-cache.ts';
 import { bodyChangedSinceReview, historyState } from './git-history.ts';
+import { checkMdxFiles } from './mdx-check.ts';
 import { loadContent } from './read-content.ts';
 
 export interface ArticleSummary {
@@ -28,7 +32,7 @@ export interface ContentReport {
   warnings: number;
   findings: Finding[];
   articles: ArticleSummary[];
-  /** Why "changed since review" could not be checked, if it could not. */
+  /** Why the optional git-history comparison (--git-history) could not run, when it was asked for. */
   historyNote?: string;
   elapsedMs?: number;
 }
@@ -38,12 +42,27 @@ export interface CheckOptions {
   today: PlainDate;
   /** Report "changed since review" as an error instead of a warning. */
   strict?: boolean;
-  /** Look at git history for changes since review (default true). */
+  /**
+   * Also compare each body with git history as of its review day (default false: the review
+   * fingerprint is the mechanism; history costs git processes per article and needs a full clone).
+   */
   useHistory?: boolean;
+  /** Report overdue reviews as warnings (the build: time alone must never stop a deploy). */
+  overdueAsWarning?: boolean;
+  /** What earlier checks learnt from files that have not changed since (default: none). */
+  cache?: ContentCache;
 }
 
-export function runContentCheck({ root, today, strict = false, useHistory = true }: CheckOptions): ContentReport {
-  const content = loadContent(path.resolve(root));
+export function runContentCheck({
+  root,
+  today,
+  strict = false,
+  useHistory = false,
+  overdueAsWarning = false,
+  cache = ContentCache.disabled(),
+}: CheckOptions): ContentReport {
+  const content = loadContent(path.resolve(root), { cache });
+  const factsOf = (file: string) => cache.facts(content.contentHashes.get(file) ?? '');
   const policy = content.settings?.reviewPolicy ?? DEFAULT_REVIEW_POLICY;
   const maxGrade = content.settings?.readability.maxGrade ?? 9;
   const findings: Finding[] = [
@@ -54,38 +73,51 @@ export function runContentCheck({ root, today, strict = false, useHistory = true
       ...problem,
     })),
   ];
-  // MDX safety applies to every file, drafts included: nothing unsafe may sit in content/.
-  for (const file of [...content.articles, ...content.pages]) {
-    for (const problem of checkMdxBody(file.body, file.bodyStartLine - 1)) {
+  // MDX safety applies to every file the build compiles, drafts included: each is compiled by the
+  // build's own compiler and judged on its own tree (src/lib/io/mdx-compiler.ts).
+  const uncompiled = content.mdxFiles.filter((file) => !factsOf(file).mdx);
+  for (const [file, problems] of checkMdxFiles(uncompiled, content.root)) {
+    factsOf(file).mdx = problems;
+    cache.learnt();
+  }
+  for (const file of content.mdxFiles) {
+    for (const problem of factsOf(file).mdx ?? []) {
       findings.push({
         severity: 'error',
         rule: `mdx-${problem.kind}`,
-        file: file.file,
+        file: path.relative(process.cwd(), file) || file,
         field: `line ${problem.line}`,
         message: problem.message,
       });
     }
   }
   const articles: ArticleSummary[] = [];
-  const history = useHistory
-    ? historyState(path.resolve(root))
-    : { available: false as const, reason: 'history check turned off' };
+  const history = useHistory ? historyState(path.resolve(root)) : { available: false as const, reason: undefined };
 
   for (const article of content.articles) {
     const { data, file } = article;
-    const readingGrade = readabilityOf(readableText(article.body)).grade;
+    const facts = cache.facts(article.contentHash);
+    if (facts.readingGrade === undefined || facts.fingerprint === undefined) {
+      facts.readingGrade = readabilityOf(readableText(article.body)).grade;
+      facts.fingerprint = reviewFingerprint({ ...data, body: article.body });
+      cache.learnt();
+    }
+    const { readingGrade, fingerprint } = facts;
     articles.push({
       file,
       title: data.title,
       reviewer: data.reviewer,
       lastReviewed: data.lastReviewed,
       nextReviewDue: data.nextReviewDue,
-      status: reviewStatus(data.nextReviewDue, today, policy),
+      status: reviewState(data.nextReviewDue, today, policy).status,
       readingGrade,
       draft: data.draft,
     });
     if (data.draft) continue;
-    findings.push(...reviewFindings(article, content.people, policy, today));
+    for (const finding of reviewFindings(article, content.people, policy, today)) {
+      if (overdueAsWarning && finding.rule === 'review-overdue') finding.severity = 'warning';
+      findings.push(finding);
+    }
     if (readingGrade > maxGrade) {
       findings.push({
         severity: 'warning',
@@ -95,13 +127,31 @@ export function runContentCheck({ root, today, strict = false, useHistory = true
         message: `reads at US grade ${readingGrade}, above the site's target of ${maxGrade}: use shorter sentences and everyday words`,
       });
     }
-    if (history.available && bodyChangedSinceReview(history, path.resolve(file), article.body, data.lastReviewed)) {
+    const textState = fingerprintState(fingerprint, data.reviewFingerprint);
+    if (textState === 'changed') {
       findings.push({
         severity: strict ? 'error' : 'warning',
         rule: 'changed-since-review',
         file,
+        field: 'reviewFingerprint',
+        message: `the text changed after ${data.reviewer} reviewed it on ${data.lastReviewed}: ask them to review the changes, then record it with npm run review:record -- ${article.id} --reviewer ${data.reviewer}`,
+      });
+    } else if (textState === 'unrecorded') {
+      findings.push({
+        severity: strict ? 'error' : 'warning',
+        rule: 'review-not-fingerprinted',
+        file,
+        field: 'reviewFingerprint',
+        message: `is missing, so nothing shows which text ${data.reviewer} approved: record the review with npm run review:record -- ${article.id} --reviewer ${data.reviewer}`,
+      });
+    }
+    if (history.available && bodyChangedSinceReview(history, path.resolve(file), article.body, data.lastReviewed)) {
+      findings.push({
+        severity: strict ? 'error' : 'warning',
+        rule: 'changed-since-review-git',
+        file,
         field: 'lastReviewed',
-        message: `the text changed after the review on ${data.lastReviewed}: ask ${data.reviewer} to review the changes, then update lastReviewed`,
+        message: `git history shows the text changed after the review on ${data.lastReviewed}: ask ${data.reviewer} to review the changes, then record it with npm run review:record`,
       });
     }
   }

@@ -1,45 +1,181 @@
-// Editors' MDX is data, not code. This walks the real MDX syntax tree (the parser MDX itself
-// uses) and rejects anything that could run code or pull in markup we did not design:
-// import/export, {expressions}, components outside the allow-list, non-literal or unknown
-// attributes, on* handlers, and javascript:/data: URLs.
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { mdxFromMarkdown } from 'mdast-util-mdx';
-import { mdxjs } from 'micromark-extension-mdxjs';
-import { visit } from 'unist-util-visit';
+// Editors' MDX is data, not code. This walks the tree the real compiler built (Sätteri's mdast,
+// GFM on) and accepts only what is listed here: text, the Markdown constructs below, and the
+// components in components.ts with literal attribute values. Anything else (import/export,
+// {expressions}, other elements, raw HTML, front matter the splitter left in, math, unknown
+// node types from a future parser) is refused: an allow-list, so nothing new slips through.
+import { isSameSitePath } from '../core/same-site.ts';
 import { MDX_COMPONENTS } from './components.ts';
+import { MDX_LIMITS } from './limits.ts';
+import { localImageReferenceProblem } from './media.ts';
+
+export type MdxProblemKind =
+  | 'esm'
+  | 'expression'
+  | 'element'
+  | 'attribute'
+  | 'url'
+  | 'image'
+  | 'construct'
+  | 'syntax'
+  | 'size'
+  | 'nesting'
+  | 'frontmatter';
 
 export interface MdxSafetyProblem {
   /** 1-based line in the file (front matter included). */
   line: number;
-  /** Short id of what was found: `esm`, `expression`, `element`, `attribute`, `handler`, `url`, `syntax`. */
-  kind: 'esm' | 'expression' | 'element' | 'attribute' | 'handler' | 'url' | 'syntax';
+  /** Short id of what was found, used as the rule name `mdx-<kind>`. */
+  kind: MdxProblemKind;
   message: string;
 }
 
-interface Node {
+interface TreeNode {
   type: string;
+  children?: TreeNode[];
   name?: string | null;
   url?: string;
+  depth?: number;
   attributes?: Array<{ type: string; name?: string; value?: unknown }>;
-  position?: { start: { line: number } };
+  position?: { start?: { line?: number } };
+  data?: Record<string, unknown>;
 }
 
-const DANGEROUS_URL = /^\s*(?:javascript|vbscript|data)\s*:/i;
-const ALLOWED = MDX_COMPONENTS as Record<
-  string,
-  { attributes: Record<string, readonly string[] | 'text'>; required: readonly string[] }
->;
-const allowedList = Object.keys(ALLOWED)
+export interface AllowListOptions {
+  /**
+   * Checks a local picture the build would import (the file exists, is an image, stays inside
+   * the content folder). Given the reference exactly as the compiler will resolve it.
+   */
+  checkLocalImage?: (reference: string) => string | undefined;
+}
+
+type Spec = { attributes: Record<string, readonly string[] | 'text'>; required: readonly string[]; children: boolean };
+const COMPONENTS = MDX_COMPONENTS as unknown as Record<string, Spec>;
+const componentList = Object.keys(COMPONENTS)
   .map((name) => `<${name}>`)
   .join(' and ');
 
-/** Problems in an already-parsed MDX tree (used by the content check and the build's remark plugin). */
-export function unsafeMdxIn(tree: unknown, lineOffset = 0): MdxSafetyProblem[] {
+/** Markdown constructs that become plain, attribute-free HTML (or a fixed footnote/table markup). */
+const PLAIN_CONSTRUCTS = new Set([
+  'root',
+  'paragraph',
+  'heading',
+  'thematicBreak',
+  'blockquote',
+  'list',
+  'listItem',
+  'table',
+  'tableRow',
+  'tableCell',
+  'text',
+  'emphasis',
+  'strong',
+  'delete',
+  'inlineCode',
+  'code',
+  'break',
+  'footnoteDefinition',
+  'footnoteReference',
+  'linkReference',
+]);
+
+/** Mdast `data` fields a plugin could use to turn a node into arbitrary HTML. */
+const RENDERING_HINTS = ['hName', 'hProperties', 'hChildren'];
+
+const CONSTRUCT_NAMES: Record<string, string> = {
+  html: 'raw HTML',
+  yaml: 'a second front-matter block',
+  toml: 'a TOML front-matter block',
+  imageReference: 'a picture by reference (![alt][name])',
+  math: 'math',
+  inlineMath: 'math',
+};
+
+/** Link targets readers may follow: web and mail addresses, phone numbers, this site, this page. */
+export function linkUrlProblem(url: string): string | undefined {
+  const shown = url.length > 40 ? `${url.slice(0, 37)}…` : url;
+  if ([...url].some((ch) => ch <= ' ' || ch === '\u007f' || ch === '\\')) {
+    return `the link "${shown}" contains spaces, control characters or \\: write the address without them`;
+  }
+  if (url.startsWith('#')) {
+    return /^#[A-Za-z0-9\-._~%]*$/.test(url) ? undefined : `the link "${shown}" is not a plain #section link`;
+  }
+  if (url.startsWith('/')) {
+    return isSameSitePath(url) ? undefined : `the link "${shown}" is not a path on this site`;
+  }
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  if (scheme === 'https' || scheme === 'http') {
+    return URL.canParse(url) ? undefined : `the link "${shown}" is not a valid web address`;
+  }
+  if (scheme === 'mailto' || scheme === 'tel') return undefined;
+  if (scheme) return `a link to "${shown}" is not allowed: only https:, http:, mailto: and tel: addresses`;
+  return `the link "${shown}" must be a full https:// address or a path on this site starting with /`;
+}
+
+function jsxProblems(node: TreeNode, add: (kind: MdxProblemKind, message: string) => void): void {
+  const name = node.name ?? '';
+  const spec = Object.hasOwn(COMPONENTS, name) ? COMPONENTS[name] : undefined;
+  if (!spec) {
+    add(
+      'element',
+      `<${name || '>…</'}> is not allowed: only ${componentList} may be used (write "<" as \\< for a literal)`,
+    );
+    return;
+  }
+  const attributes = node.attributes ?? [];
+  const given = new Set(attributes.map((attribute) => attribute.name));
+  for (const required of spec.required.filter((attr) => !given.has(attr))) {
+    add('attribute', `<${name}> needs a ${required}="…" attribute`);
+  }
+  for (const attribute of attributes) {
+    if (attribute.type !== 'mdxJsxAttribute') {
+      add('expression', `<${name} {…}> spread attributes are not allowed`);
+      continue;
+    }
+    const attrName = attribute.name ?? '';
+    const allowedValues = Object.hasOwn(spec.attributes, attrName) ? spec.attributes[attrName] : undefined;
+    if (allowedValues === undefined) {
+      add(
+        'attribute',
+        `<${name} ${attrName}=…> is not an attribute of ${name}; allowed: ${Object.keys(spec.attributes).join(', ') || 'none'}`,
+      );
+      continue;
+    }
+    if (typeof attribute.value !== 'string') {
+      add(
+        attribute.value == null ? 'attribute' : 'expression',
+        `<${name} ${attrName}> must have a literal "quoted" value${attribute.value == null ? '' : ', not an expression'}`,
+      );
+      continue;
+    }
+    if (Array.isArray(allowedValues) && !allowedValues.includes(attribute.value)) {
+      add('attribute', `<${name} ${attrName}="${attribute.value}"> expected one of: ${allowedValues.join(', ')}`);
+    }
+  }
+  if (!spec.children && (node.children?.length ?? 0) > 0) {
+    add('element', `<${name}> takes no content: write it as <${name} />`);
+  }
+}
+
+/**
+ * Every problem in a parsed tree. The walk uses its own stack (a hostile tree must not
+ * overflow JavaScript's) and refuses trees deeper than MDX_LIMITS.maxTreeDepth.
+ */
+export function unsafeMdxIn(tree: unknown, options: AllowListOptions = {}): MdxSafetyProblem[] {
   const problems: MdxSafetyProblem[] = [];
-  visit(tree as Parameters<typeof visit>[0], (raw) => {
-    const node = raw as unknown as Node;
-    const line = (node.position?.start.line ?? 1) + lineOffset;
-    const add = (kind: MdxSafetyProblem['kind'], message: string) => problems.push({ line, kind, message });
+  const stack: Array<{ node: TreeNode; depth: number; line: number }> = [{ node: tree as TreeNode, depth: 0, line: 1 }];
+  let depthReported = false;
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { node, depth, line: parentLine } = item;
+    const line = node.position?.start?.line ?? parentLine;
+    const add = (kind: MdxProblemKind, message: string) => problems.push({ line, kind, message });
+    if (depth > MDX_LIMITS.maxTreeDepth) {
+      if (!depthReported) add('nesting', `the text nests more than ${MDX_LIMITS.maxTreeDepth} levels deep`);
+      depthReported = true;
+      continue;
+    }
+    if (node.data && RENDERING_HINTS.some((hint) => hint in (node.data as object))) {
+      add('construct', 'a plugin asked for custom HTML here, which editors’ content may not carry');
+    }
     switch (node.type) {
       case 'mdxjsEsm':
         add(
@@ -52,79 +188,29 @@ export function unsafeMdxIn(tree: unknown, lineOffset = 0): MdxSafetyProblem[] {
         add('expression', '{…} expressions are not allowed: write plain text (escape a literal brace as \\{)');
         break;
       case 'mdxJsxFlowElement':
-      case 'mdxJsxTextElement': {
-        const name = node.name ?? '';
-        const spec = ALLOWED[name];
-        if (!spec) {
-          add('element', `<${name || '>…</'}> is not allowed: only ${allowedList} may be used`);
-          break;
-        }
-        const given = new Set((node.attributes ?? []).map((attribute) => attribute.name));
-        for (const required of spec.required.filter((attr) => !given.has(attr))) {
-          add('attribute', `<${name}> needs a ${required}="…" attribute`);
-        }
-        for (const attribute of node.attributes ?? []) {
-          if (attribute.type !== 'mdxJsxAttribute') {
-            add('expression', `<${name} {…}> spread attributes are not allowed`);
-            continue;
-          }
-          const attrName = attribute.name ?? '';
-          if (/^on/i.test(attrName)) {
-            add('handler', `<${name} ${attrName}=…> event handlers are not allowed`);
-            continue;
-          }
-          const allowedValues = spec.attributes[attrName];
-          if (allowedValues === undefined) {
-            add(
-              'attribute',
-              `<${name} ${attrName}=…> is not an attribute of ${name}; allowed: ${Object.keys(spec.attributes).join(', ') || 'none'}`,
-            );
-            continue;
-          }
-          if (typeof attribute.value !== 'string') {
-            add('expression', `<${name} ${attrName}=…> must be a literal "quoted" value, not an expression`);
-            continue;
-          }
-          if (DANGEROUS_URL.test(attribute.value)) {
-            add(
-              'url',
-              `<${name} ${attrName}="${attribute.value.slice(0, 20)}…"> javascript: and data: values are not allowed`,
-            );
-            continue;
-          }
-          if (Array.isArray(allowedValues) && !allowedValues.includes(attribute.value)) {
-            add('attribute', `<${name} ${attrName}="${attribute.value}"> expected one of: ${allowedValues.join(', ')}`);
-          }
-        }
+      case 'mdxJsxTextElement':
+        jsxProblems(node, add);
+        break;
+      case 'link':
+      case 'definition': {
+        const problem = linkUrlProblem(node.url ?? '');
+        if (problem) add('url', problem);
         break;
       }
-      case 'link':
-      case 'image':
-      case 'definition':
-        if (node.url && DANGEROUS_URL.test(node.url)) {
-          add(
-            'url',
-            `a ${node.type === 'image' ? 'picture' : 'link'} to "${node.url.slice(0, 24)}…" is not allowed: javascript: and data: addresses can run code`,
-          );
-        }
+      case 'image': {
+        const problem =
+          localImageReferenceProblem(node.url ?? '') ?? options.checkLocalImage?.(decodeURI(node.url ?? ''));
+        if (problem) add('image', `picture: ${problem}`);
         break;
+      }
+      default:
+        if (!PLAIN_CONSTRUCTS.has(node.type)) {
+          add('construct', `${CONSTRUCT_NAMES[node.type] ?? `"${node.type}"`} is not allowed in editors’ content`);
+          continue;
+        }
     }
-  });
-  return problems;
-}
-
-/** Parses an MDX body and returns every safety problem, or the syntax error that stopped parsing. */
-export function checkMdxBody(body: string, lineOffset = 0): MdxSafetyProblem[] {
-  let tree;
-  try {
-    tree = fromMarkdown(body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
-  } catch (error) {
-    const place =
-      (error as { line?: number; place?: { line?: number } }).line ??
-      (error as { place?: { line?: number } }).place?.line ??
-      1;
-    const reason = (error as { reason?: string }).reason ?? (error as Error).message;
-    return [{ line: place + lineOffset, kind: 'syntax', message: `the MDX cannot be read: ${reason}` }];
+    const children = node.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], depth: depth + 1, line });
   }
-  return unsafeMdxIn(tree, lineOffset);
+  return problems.sort((a, b) => a.line - b.line);
 }

@@ -1,7 +1,6 @@
 import type { PlainDate } from '../core/dates.ts';
-import { daysBetween } from '../core/dates.ts';
 import { articlePath } from '../core/urls.ts';
-import { type ReviewPolicy, type ReviewStatus, reviewStatus } from './policy.ts';
+import { type ReviewPolicy, type ReviewStatus, reviewState } from './policy.ts';
 import { readabilityOf, readableText } from './readability.ts';
 
 export interface DashboardInput {
@@ -34,17 +33,20 @@ export function dashboardRows(
   today: PlainDate,
 ): DashboardRow[] {
   return articles
-    .map((article) => ({
-      slug: article.id,
-      title: article.data.title,
-      url: articlePath(article.id),
-      reviewer: { id: article.data.reviewer.id, name: reviewerName(article.data.reviewer.id) },
-      lastReviewed: article.data.lastReviewed,
-      nextReviewDue: article.data.nextReviewDue,
-      status: reviewStatus(article.data.nextReviewDue, today, policy),
-      daysUntilDue: daysBetween(today, article.data.nextReviewDue),
-      readingGrade: readabilityOf(readableText(article.body)).grade,
-    }))
+    .map((article) => {
+      const state = reviewState(article.data.nextReviewDue, today, policy);
+      return {
+        slug: article.id,
+        title: article.data.title,
+        url: articlePath(article.id),
+        reviewer: { id: article.data.reviewer.id, name: reviewerName(article.data.reviewer.id) },
+        lastReviewed: article.data.lastReviewed,
+        nextReviewDue: article.data.nextReviewDue,
+        status: state.status,
+        daysUntilDue: state.daysUntilDue,
+        readingGrade: readabilityOf(readableText(article.body)).grade,
+      };
+    })
     .sort(
       (a, b) =>
         URGENCY[a.status] - URGENCY[b.status] ||

@@ -1,7 +1,7 @@
 import { CATEGORIES } from '../../schemas/categories.ts';
 import { isPublished } from '../content/publishing.ts';
-import { daysBetween, type PlainDate } from '../core/dates.ts';
-import { nextReviewDueFrom, type ReviewPolicy, reviewStatus } from './policy.ts';
+import { addDays, type PlainDate } from '../core/dates.ts';
+import { nextReviewDueFrom, type ReviewPolicy, reviewState } from './policy.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -47,6 +47,11 @@ export function reviewFindings(
   if (!isPublished(article.data)) return [];
   const { file, data } = article;
   const findings: Finding[] = [];
+  const slug =
+    file
+      .split(/[\\/]/)
+      .pop()
+      ?.replace(/\.mdx$/, '') ?? file;
   const error = (rule: string, field: string, message: string) =>
     findings.push({ severity: 'error', rule, file, field, message });
   const latestAllowed = nextReviewDueFrom(data.lastReviewed, policy);
@@ -72,20 +77,27 @@ export function reviewFindings(
     );
   }
 
-  const status = reviewStatus(data.nextReviewDue, today, policy);
-  if (status === 'overdue') {
-    error(
-      'review-overdue',
-      'nextReviewDue',
-      `review overdue since ${data.nextReviewDue} (${daysBetween(data.nextReviewDue, today)} days): have ${data.reviewer} review the page, then set lastReviewed to the review date and nextReviewDue to ${policy.intervalMonths} months after it`,
-    );
-  } else if (status === 'due-soon') {
+  const state = reviewState(data.nextReviewDue, today, policy);
+  if (state.status === 'overdue') {
+    const days = -state.daysUntilDue;
+    const grace =
+      policy.overdueGraceDays > 0 && !state.pastGrace
+        ? `, within the ${policy.overdueGraceDays}-day grace period; an error from ${addDays(data.nextReviewDue, policy.overdueGraceDays + 1)}`
+        : '';
+    findings.push({
+      severity: state.pastGrace ? 'error' : 'warning',
+      rule: 'review-overdue',
+      file,
+      field: 'nextReviewDue',
+      message: `review overdue since ${data.nextReviewDue} (${days} day${days === 1 ? '' : 's'})${grace}: have ${data.reviewer} review the page, then record it with npm run review:record -- ${slug} --reviewer ${data.reviewer}`,
+    });
+  } else if (state.status === 'due-soon') {
     findings.push({
       severity: 'warning',
       rule: 'review-due-soon',
       file,
       field: 'nextReviewDue',
-      message: `review due on ${data.nextReviewDue} (in ${daysBetween(today, data.nextReviewDue)} days): schedule it with ${data.reviewer}`,
+      message: `review due on ${data.nextReviewDue} (in ${state.daysUntilDue} days): schedule it with ${data.reviewer}`,
     });
   }
 
