@@ -1,5 +1,6 @@
 // @ts-check
 
+import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
@@ -19,7 +20,9 @@ const site = siteUrl();
 
 // True lastmod dates for the sitemap and old-slug redirects, straight from content/. `npm run build`
 // has just checked every file, so the parsed front matter comes from the check's cache.
-const { articles, settings } = loadContent(contentRoot(), { cache: ContentCache.open(process.cwd(), contentRoot()) });
+// The cache lives in this project, also when the build runs from another folder (npm run bench).
+const projectRoot = fileURLToPath(new URL('.', import.meta.url));
+const { articles, settings } = loadContent(contentRoot(), { cache: ContentCache.open(projectRoot, contentRoot()) });
 const lastmod = lastModifiedByPath(articles);
 const { redirects } = articleRedirects(articles);
 

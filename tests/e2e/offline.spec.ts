@@ -174,8 +174,9 @@ describe('updates of the worker', () => {
       // A reader who still has the Workbox worker's caches: the new worker replaces it at once.
       await tab.evaluate(() => caches.open('steady-ground-precache-v2-http://127.0.0.1/'));
       expect(await deploy('deploy 3')).toEqual({ waiting: false });
+      // Activation runs after the old worker's pending events finish: slow on a loaded machine.
       await expect
-        .poll(() => tab.evaluate(() => caches.keys()))
+        .poll(() => tab.evaluate(() => caches.keys()), { timeout: 15_000 })
         .not.toContain('steady-ground-precache-v2-http://127.0.0.1/');
     } finally {
       server.override('/sw.js', undefined);
