@@ -260,6 +260,8 @@ describe('saving the whole site for offline reading', () => {
     await expect
       .poll(() => page.locator('.search-result__title').allTextContents(), { timeout: 20_000 })
       .toContain(title);
+    // The search page offers the same control, and knows the copy is complete.
+    await expect.poll(() => status.textContent()).toContain('Saved on this device');
     // The home page knows the copy is complete, offline too.
     await page.goto(`${server.url}/`);
     await expect.poll(() => status.textContent()).toContain('Saved on this device');
