@@ -20,8 +20,7 @@
 //    with its defaults, whose sidebar lists every page on every page (so its output grows with N²:
 //    about 23 GB of HTML at 10,000), and with a one-link sidebar; above that, the latter only;
 // 5. the reader's "save the whole site" in Chromium (scripts/measure-offline.ts) on our build;
-// 6. check:content alone once more, for its CPU time: the share of our build that reading and checking
-//    the content (with its git history) takes, apart from Astro.
+// 6. check:content once more over the unchanged content: what a second check costs with its cache warm.
 // Each build runs under GNU time: wall time, CPU time (user + system of the whole process tree: less
 // distorted than wall time when other work shares the machine) and peak memory (largest process).
 // `uptime` load averages are recorded before and after each build. Figures: DIR/results.json and
@@ -429,11 +428,7 @@ function table(r: SizeResult): string {
   const check = r.ours.checkAlone;
   if (check)
     lines.push(
-      `check:content alone (content committed in git): ${sec(check.ms)} wall, ${check.cpuSeconds.toFixed(1)} s CPU; ours without it ≈ ${(r.ours.cost.cpuSeconds - check.cpuSeconds).toFixed(1)} s CPU` +
-        (r.bare
-          ? ` (${((r.ours.cost.cpuSeconds - check.cpuSeconds) / r.bare.cost.cpuSeconds).toFixed(2)}× bare + Pagefind)`
-          : '') +
-        '.',
+      `check:content again after the build (unchanged content committed in git, its cache warm): ${sec(check.ms)} wall, ${check.cpuSeconds.toFixed(1)} s CPU.`,
     );
   lines.push(
     `Astro phases: ours ${phaseText(r.ours.phases)}${r.bare ? `; bare ${phaseText(r.bare.phases)}` : ''}${r.starlight.map((s) => `; Starlight (${s.sidebar} sidebar) ${phaseText(s.phases)}`).join('')}.`,

@@ -261,12 +261,13 @@ describe('saving the whole site for offline reading', () => {
       .poll(() => page.locator('.search-result__title').allTextContents(), { timeout: 20_000 })
       .toContain(title);
     // The search page offers the same control, and knows the copy is complete.
-    await expect.poll(() => status.textContent()).toContain('Saved on this device');
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain('Saved on this device');
     // The home page knows the copy is complete, offline too.
     await page.goto(`${server.url}/`);
-    await expect.poll(() => status.textContent()).toContain('Saved on this device');
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain('Saved on this device');
     await context.setOffline(false);
-  });
+    // Saving 300 articles takes 20–30 s on an idle machine, several times that on a loaded one.
+  }, 240_000);
 
   it('after a deploy, offers to update the saved copy and downloads only what changed', async () => {
     const list = JSON.parse(readFileSync(path.join(site, 'offline/files.json'), 'utf8')) as OfflineFileList;
