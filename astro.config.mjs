@@ -1,12 +1,13 @@
 // @ts-check
 
+import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import decapAdmin from './src/integrations/decap-admin.ts';
 import { hostRedirects } from './src/integrations/host-redirects.ts';
 import pagefind from './src/integrations/pagefind.ts';
-import serviceWorker, { SHELL_ONLY_OPTIONS } from './src/integrations/service-worker.ts';
+import serviceWorker from './src/integrations/service-worker.ts';
 import { siteUrl } from './src/lib/core/site-url.ts';
 import { ContentCache } from './src/lib/io/content-cache.ts';
 import { contentRoot } from './src/lib/io/content-root.ts';
@@ -19,7 +20,9 @@ const site = siteUrl();
 
 // True lastmod dates for the sitemap and old-slug redirects, straight from content/. `npm run build`
 // has just checked every file, so the parsed front matter comes from the check's cache.
-const { articles, settings } = loadContent(contentRoot(), { cache: ContentCache.open(process.cwd(), contentRoot()) });
+// The cache lives in this project, also when the build runs from another folder (npm run bench).
+const projectRoot = fileURLToPath(new URL('.', import.meta.url));
+const { articles, settings } = loadContent(contentRoot(), { cache: ContentCache.open(projectRoot, contentRoot()) });
 const lastmod = lastModifiedByPath(articles);
 const { redirects } = articleRedirects(articles);
 
@@ -61,9 +64,9 @@ export default defineConfig({
         },
       }),
     }),
-    // SW_PRECACHE=shell: precache only the shell and the search engine, for sites too big to precache
-    // every article and the whole index within the budget (npm run bench sets it; docs/benchmarks.md).
-    serviceWorker(process.env.SW_PRECACHE === 'shell' ? SHELL_ONLY_OPTIONS : {}),
+    // What it precaches follows the site's size: everything while it fits the budget, else the shell and
+    // the search engine, with a "save the whole site" control for readers (src/integrations/service-worker.ts).
+    serviceWorker(),
   ],
   markdown: {
     // Sätteri with GFM, plus the guard: limits checked before the parser runs, then the allow-list on

@@ -1,59 +1,65 @@
-// `npm run bench`: what each page costs at scale (issue 8; results in docs/benchmarks.md, "Scale").
-//   npm run bench                       N = 1,000 and 5,000
-//   npm run bench -- --full             also N = 10,000
-//   npm run bench -- --sizes 100,500    any sizes (a quick run)
-//   --work DIR (default /tmp/steady-ground-bench)  --seed N  --no-baseline  --no-incremental  --no-search
+// `npm run bench`: our `npm run build` against two baselines on the same generated articles,
+// committed in a git repository as every real site is (results in docs/benchmarks.md, "Scale").
+//   npm run bench                          N = 1,000, 5,000 and 10,000
+//   npm run bench -- --sizes 100,500       any sizes (a quick run)
+//   --work DIR (or BENCH_WORK_DIR; default /tmp/steady-ground-bench)   --seed N
+//   --no-bare  --no-starlight  --no-offline  --no-check-alone   skip a part
+//   --starlight-defaults-up-to N   also run Starlight with its default sidebar up to N articles (1000)
 //
-// For each N it generates N synthetic articles (scripts/generate-articles.ts) into DIR/n<N>/content
-// (never content/), then measures, all outside the repo (Astro cache, output and baseline project
-// under DIR):
-// - check:content time (scripts/check-content.ts --content-dir);
-// - our `astro build` (what `npm run build` runs after check:content): wall time, ms per page, peak
-//   memory (maximum resident set of the largest process, from GNU time's %M: the Node process that
-//   runs Astro; Pagefind's own binary is a separate, smaller process), Pagefind index time (logged by
-//   src/integrations/pagefind.ts) and size, files in the output;
-// - the same articles built by a bare Astro + MDX project (one minimal layout, no integrations) in
-//   DIR/n<N>/baseline, which borrows this repo's node_modules through a symlink: our overhead ratio;
-// - a no-change rebuild (same cache), then the same with experimental.incrementalBuild
-//   (ASTRO_INCREMENTAL_BUILD=1): a first build that fills its cache, and a second with no change;
-// - one article page (the median-sized one): bytes of HTML, CSS and JS, raw and gzip;
-// - the bytes fetched for a first search (scripts/measure-search.ts, in Chromium).
-// The service worker is built in its shell-only mode (SW_PRECACHE=shell): precaching every article
-// and the whole index, the default, does not fit its 1.5 MiB budget at these sizes and would fail the
-// build. measure-search reports what the default precache would weigh.
-import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+// For each N, under DIR/n<N>/ (never in this repository):
+// 1. N articles from scripts/generate-articles.ts in repo/content/, committed to a fresh git
+//    repository in two commits (an import, then a front-matter edit to one article in ten), so
+//    check:content reads real history;
+// 2. ours: `node scripts/build.ts` (exactly `npm run build`: check:content, then astro build with
+//    Pagefind, the service worker, sitemap and admin), cold Astro cache;
+// 3. bare: the same MDX files in a minimal Astro 7 + @astrojs/mdx project (one layout, stub
+//    components), then Pagefind's CLI over its output: the least any site of these pages can cost;
+// 4. Starlight: the same bodies as Starlight pages (title and description kept, the two components
+//    imported; it runs Pagefind itself), in a project under DIR/starlight/ with @astrojs/starlight
+//    installed there from npm (never into this repository), cold cache. Twice up to 1,000 articles:
+//    with its defaults, whose sidebar lists every page on every page (so its output grows with N²:
+//    about 23 GB of HTML at 10,000), and with a one-link sidebar; above that, the latter only;
+// 5. the reader's "save the whole site" in Chromium (scripts/measure-offline.ts) on our build;
+// 6. check:content once more over the unchanged content: what a second check costs with its cache warm.
+// Each build runs under GNU time: wall time, CPU time (user + system of the whole process tree: less
+// distorted than wall time when other work shares the machine) and peak memory (largest process).
+// `uptime` load averages are recorded before and after each build. Figures: DIR/results.json and
+// DIR/results.md; each step's output: DIR/n<N>/*.log.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import { generateContent } from './generate-articles.ts';
+import {
+  astroPhases,
+  goal,
+  hostVerdicts,
+  markdownTable,
+  type Phases,
+  type ProcessCost,
+  parseGnuTime,
+  phaseText,
+  type SiteWeight,
+  sequential,
+  starlightArticle,
+  weighSite,
+} from './lib/bench.ts';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({
   options: {
     sizes: { type: 'string' },
-    full: { type: 'boolean', default: false },
-    work: { type: 'string', default: path.join(os.tmpdir(), 'steady-ground-bench') },
+    work: { type: 'string', default: process.env.BENCH_WORK_DIR ?? path.join(os.tmpdir(), 'steady-ground-bench') },
     seed: { type: 'string', default: '1' },
-    'no-baseline': { type: 'boolean', default: false },
-    'no-incremental': { type: 'boolean', default: false },
-    'no-search': { type: 'boolean', default: false },
+    'no-bare': { type: 'boolean', default: false },
+    'no-starlight': { type: 'boolean', default: false },
+    'no-offline': { type: 'boolean', default: false },
+    'no-check-alone': { type: 'boolean', default: false },
+    'starlight-defaults-up-to': { type: 'string', default: '1000' },
   },
 });
-const sizes = args.sizes
-  ? args.sizes.split(',').map((s) => Number(s.trim()))
-  : [1000, 5000, ...(args.full ? [10000] : [])];
+const sizes = args.sizes ? args.sizes.split(',').map((s) => Number(s.trim())) : [1000, 5000, 10000];
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
   console.error(`bench: --sizes: expected whole numbers like 100,500, got "${args.sizes}"`);
   process.exit(2);
@@ -63,140 +69,104 @@ if (!path.relative(repo, workDir).startsWith('..')) {
   console.error(`bench: --work must be outside the repository, got ${workDir}`);
   process.exit(2);
 }
+const STARLIGHT_VERSION = '0.42.4';
+const astroVersion = (
+  JSON.parse(readFileSync(path.join(repo, 'node_modules/astro/package.json'), 'utf8')) as { version: string }
+).version;
 
-interface Run {
-  ms: number;
-  maxRssKiB: number;
-  stdout: string;
-  code: number;
+const uptime = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
+interface Run extends ProcessCost {
+  output: string;
+  load: { before: string; after: string };
 }
 
-/** Runs node with `args` under GNU time (peak memory), collecting output; fails loudly on a non-zero exit. */
-function runNode(
-  nodeArgs: string[],
-  options: { cwd?: string; env?: Record<string, string>; allowFail?: boolean; label: string; logDir?: string },
-): Promise<Run> {
-  const timeFile = path.join(workDir, `.time-${process.pid}`);
+/** Runs a command under GNU time, keeping its output in `<logDir>/<label>.log`; fails loudly on a non-zero exit. */
+function measured(
+  command: string,
+  commandArgs: string[],
+  options: { cwd: string; env?: Record<string, string>; label: string; logDir: string; allowFail?: boolean },
+): Promise<Run & { code: number }> {
+  const timeFile = path.join(options.logDir, `.time-${process.pid}`);
+  const before = uptime();
   const started = performance.now();
-  const child = spawn('/usr/bin/time', ['-f', '%M', '-o', timeFile, process.execPath, ...nodeArgs], {
-    cwd: options.cwd ?? repo,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
+  const child = spawn('/usr/bin/time', ['-v', '-o', timeFile, command, ...commandArgs], {
+    cwd: options.cwd,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let out = '';
-  child.stdout.on('data', (chunk) => (out += chunk));
-  child.stderr.on('data', (chunk) => (out += chunk));
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
   return new Promise((resolve, reject) => {
     child.on('close', (code) => {
       const ms = performance.now() - started;
-      const maxRssKiB = Number(readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)) || 0;
-      // Each step's full output stays next to its results, for reading the phase timings afterwards.
-      if (options.logDir) writeFileSync(path.join(options.logDir, `${options.label.replace(/\W+/g, '-')}.log`), out);
+      writeFileSync(path.join(options.logDir, `${options.label.replace(/\W+/g, '-')}.log`), output);
       if (code !== 0 && !options.allowFail) {
-        reject(new Error(`bench: ${options.label} failed (exit ${code}):\n${out.split('\n').slice(-40).join('\n')}`));
-      } else resolve({ ms, maxRssKiB, stdout: out, code: code ?? 1 });
+        reject(
+          new Error(`bench: ${options.label} failed (exit ${code}):\n${output.split('\n').slice(-40).join('\n')}`),
+        );
+        return;
+      }
+      const report = readFileSync(timeFile, 'utf8');
+      rmSync(timeFile, { force: true });
+      resolve({ ms, ...parseGnuTime(report), output, code: code ?? 1, load: { before, after: uptime() } });
     });
   });
 }
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
-  );
-}
+const git = (cwd: string, ...gitArgs: string[]) =>
+  execFileSync('git', gitArgs, {
+    cwd,
+    stdio: 'pipe',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'Bench',
+      GIT_AUTHOR_EMAIL: 'bench@example.invalid',
+      GIT_COMMITTER_NAME: 'Bench',
+      GIT_COMMITTER_EMAIL: 'bench@example.invalid',
+    },
+  });
 
-const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
-const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const mib = (kibibytes: number) => `${(kibibytes / 1024).toFixed(0)} MiB`;
-
-/** A hash of every article page, to check that an incremental rebuild wrote the same HTML as a full one. */
-function articlesHash(siteDir: string): string {
-  const hash = createHash('sha256');
-  const dir = path.join(siteDir, 'articles');
-  for (const slug of readdirSync(dir).sort()) {
-    const file = path.join(dir, slug, 'index.html');
-    if (existsSync(file)) hash.update(slug).update(readFileSync(file));
+/** The generated content, committed: an import, then one article in ten edited (front matter only). */
+function commitContent(siteRepo: string) {
+  git(siteRepo, 'init', '-q', '-b', 'main');
+  git(siteRepo, 'add', '-A');
+  git(siteRepo, 'commit', '-q', '-m', 'Import articles');
+  const articles = path.join(siteRepo, 'content/articles');
+  const files = readdirSync(articles).filter((file) => file.endsWith('.mdx'));
+  for (const file of files.filter((_, i) => i % 10 === 0)) {
+    const text = readFileSync(path.join(articles, file), 'utf8');
+    writeFileSync(path.join(articles, file), text.replace(/^tags:\n/m, 'tags:\n  - edited\n'));
   }
-  return hash.digest('hex').slice(0, 16);
+  git(siteRepo, 'commit', '-q', '-am', 'Tag one article in ten');
 }
 
-/** HTML, CSS and JS of one article page, raw and gzip (what a first visit transfers before images). */
-function pageWeight(siteDir: string) {
-  const dir = path.join(siteDir, 'articles');
-  const pages = readdirSync(dir)
-    .map((slug) => path.join(dir, slug, 'index.html'))
-    .filter((file) => existsSync(file) && !readFileSync(file, 'utf8').includes('http-equiv="refresh"'))
-    .map((file) => ({ file, size: statSync(file).size }))
-    .sort((a, b) => a.size - b.size);
-  const page = pages[Math.floor(pages.length / 2)];
-  const html = readFileSync(page.file);
-  const text = html.toString('utf8');
-  const local = (href: string) =>
-    path.join(siteDir, decodeURI(new URL(href, 'https://x.invalid/articles/a/').pathname));
-  const css = [...text.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)]
-    .map((m) => /href="([^"]+)"/.exec(m[0])?.[1])
-    .filter((h): h is string => !!h);
-  const js = [
-    ...[...text.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]),
-    ...[...text.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]),
-  ];
-  const weigh = (hrefs: string[]) => {
-    const bodies = [...new Set(hrefs)].map((href) => readFileSync(local(href)));
-    return {
-      count: bodies.length,
-      raw: bodies.reduce((s, b) => s + b.length, 0),
-      gzip: bodies.reduce((s, b) => s + gzipSync(b).length, 0),
-    };
-  };
-  const inlineScripts = [
-    ...text.matchAll(/<script\b(?![^>]*\bsrc=)(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g),
-  ].map((m) => m[1]);
-  const inlineJsBytes = inlineScripts.reduce((s, body) => s + Buffer.byteLength(body), 0);
-  // "No JS needed to read": the article's own words are in the HTML as sent.
-  const article = /<article\b[\s\S]*?<\/article>/.exec(text)?.[0] ?? '';
-  const proseWords = article
-    .replace(/<script\b[\s\S]*?<\/script>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .split(/\s+/)
-    .filter(Boolean).length;
-  const cssW = weigh(css);
-  const jsW = weigh(js);
-  const htmlGzip = gzipSync(html).length;
-  return {
-    page: path.relative(siteDir, page.file),
-    htmlRaw: html.length,
-    htmlGzip,
-    css: cssW,
-    js: jsW,
-    inlineJsBytes,
-    totalGzip: htmlGzip + cssW.gzip + jsW.gzip,
-    proseWordsInHtml: proseWords,
-  };
-}
+const WARNING_FILTER =
+  "vite: { build: { rolldownOptions: { onwarn(w, warn) { if (w.code !== 'MODULE_LEVEL_DIRECTIVE') warn(w); } } } }";
 
-/** A bare Astro + MDX project over the same articles: one minimal layout, no integrations but MDX. */
-function writeBaseline(dir: string, contentDir: string) {
+const STUB_COMPONENTS: Record<string, string> = {
+  'Callout.astro': `---\nconst { level, title } = Astro.props;\n---\n<aside class={level}><p><strong>{title}</strong></p><slot /></aside>\n`,
+  'HelplineBox.astro': `<aside><p>Call 1-800-662-4357</p></aside>\n`,
+};
+
+/** A bare Astro + MDX project over the same articles: one minimal layout, no integration but MDX. */
+function writeBare(dir: string, contentDir: string) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, 'src/pages/articles'), { recursive: true });
   mkdirSync(path.join(dir, 'src/components'), { recursive: true });
   symlinkSync(path.join(repo, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  writeFileSync(
-    path.join(dir, 'package.json'),
-    JSON.stringify({ name: 'bench-baseline', private: true, type: 'module' }, null, 2),
-  );
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'bench-bare', private: true, type: 'module' }));
   writeFileSync(
     path.join(dir, 'astro.config.mjs'),
-    `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ site: 'https://example.org', integrations: [mdx()], cacheDir: process.env.ASTRO_CACHE_DIR, build: { format: 'directory' } });\n`,
+    `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ site: 'https://example.org', integrations: [mdx()], cacheDir: process.env.ASTRO_CACHE_DIR, build: { format: 'directory' }, ${WARNING_FILTER} });\n`,
   );
   writeFileSync(
     path.join(dir, 'src/content.config.ts'),
     `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { articles: defineCollection({ loader: glob({ pattern: '*.mdx', base: ${JSON.stringify(path.join(contentDir, 'articles'))} }) }) };\n`,
   );
-  writeFileSync(
-    path.join(dir, 'src/components/Callout.astro'),
-    `---\nconst { level, title } = Astro.props;\n---\n<aside class={level}><p><strong>{title}</strong></p><slot /></aside>\n`,
-  );
-  writeFileSync(path.join(dir, 'src/components/HelplineBox.astro'), `<aside><p>Call 1-800-662-4357</p></aside>\n`);
+  for (const [name, body] of Object.entries(STUB_COMPONENTS))
+    writeFileSync(path.join(dir, 'src/components', name), body);
   writeFileSync(
     path.join(dir, 'src/pages/articles/[slug].astro'),
     `---\nimport { getCollection, render } from 'astro:content';\nimport Callout from '../../components/Callout.astro';\nimport HelplineBox from '../../components/HelplineBox.astro';\n` +
@@ -206,241 +176,302 @@ function writeBaseline(dir: string, contentDir: string) {
   );
 }
 
+type StarlightSidebar = 'default' | 'one link';
+
+/** The Starlight project (installed once per work folder), its articles replaced by this N's. */
+function prepareStarlight(dir: string, contentDir: string, sidebar: StarlightSidebar) {
+  if (!existsSync(path.join(dir, 'node_modules/@astrojs/starlight/package.json'))) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      path.join(dir, 'package.json'),
+      JSON.stringify({ name: 'bench-starlight', private: true, type: 'module' }),
+    );
+    console.log(
+      `Installing @astrojs/starlight@${STARLIGHT_VERSION} and astro@${astroVersion} into ${dir} (npm registry)…`,
+    );
+    // A real node_modules, not a link to ours: Vite only compiles Starlight's components when their
+    // files are inside the project.
+    execFileSync(
+      'npm',
+      ['install', '--no-audit', '--no-fund', `@astrojs/starlight@${STARLIGHT_VERSION}`, `astro@${astroVersion}`],
+      {
+        cwd: dir,
+        stdio: 'inherit',
+      },
+    );
+  }
+  writeFileSync(
+    path.join(dir, 'astro.config.mjs'),
+    `import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nexport default defineConfig({ site: 'https://example.org', cacheDir: process.env.ASTRO_CACHE_DIR, integrations: [starlight({ title: 'Bench'${sidebar === 'one link' ? ", sidebar: [{ label: 'Home', link: '/' }]" : ''} })], ${WARNING_FILTER} });\n`,
+  );
+  mkdirSync(path.join(dir, 'src/components'), { recursive: true });
+  writeFileSync(
+    path.join(dir, 'src/content.config.ts'),
+    `import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n`,
+  );
+  for (const [name, body] of Object.entries(STUB_COMPONENTS))
+    writeFileSync(path.join(dir, 'src/components', name), body);
+  const target = path.join(dir, 'src/content/docs/articles');
+  rmSync(path.join(dir, 'src/content/docs'), { recursive: true, force: true });
+  mkdirSync(target, { recursive: true });
+  for (const file of readdirSync(path.join(contentDir, 'articles')).filter((name) => name.endsWith('.mdx'))) {
+    const source = readFileSync(path.join(contentDir, 'articles', file), 'utf8');
+    writeFileSync(path.join(target, file), starlightArticle(source, '../../../components'));
+  }
+}
+
+interface Build {
+  cost: ProcessCost;
+  load: { before: string; after: string };
+  weight: SiteWeight;
+}
+
 interface SizeResult {
   n: number;
-  generateMs: number;
-  checkMs: number;
-  build: { ms: number; msPerPage: number; maxRssKiB: number; pagefindMs?: number };
-  fullBuildMs: number;
-  pagefind: { indexBytes: number; indexFiles: number; bundleBytes: number; bundleFiles: number };
-  files: number;
-  distBytes: number;
-  baseline?: { ms: number; maxRssKiB: number; ratio: number; ratioWithoutPagefind?: number };
-  rebuild?: {
-    plainMs: number;
-    incrementalFirstMs?: number;
-    incrementalNoChangeMs?: number;
-    skipped?: number;
-    sameOutput?: boolean;
+  ours: Build & {
+    checkMs?: number;
+    astroMs?: number;
+    pagefindMs?: number;
+    serviceWorker?: string;
+    phases: Phases;
+    checkAlone?: ProcessCost;
   };
-  weight: ReturnType<typeof pageWeight>;
-  search?: Record<string, string>;
+  bare?: Build & { astro: ProcessCost; pagefind: ProcessCost; phases: Phases };
+  starlight: Array<Build & { phases: Phases; sidebar: StarlightSidebar }>;
+  offline?: Record<string, unknown>;
 }
 
 async function benchSize(n: number): Promise<SizeResult> {
   const dir = path.join(workDir, `n${n}`);
-  const contentDir = path.join(dir, 'content');
-  const siteDir = path.join(dir, 'site');
-  const cacheDir = path.join(dir, 'cache');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const log = (message: string) => console.log(`[n=${n}] ${message}`);
-
-  const t = performance.now();
+  const siteRepo = path.join(dir, 'repo');
+  const contentDir = path.join(siteRepo, 'content');
   generateContent({ count: n, outDir: contentDir, seed: Number(args.seed) });
-  const generateMs = performance.now() - t;
-  log(`generated ${n} articles in ${sec(generateMs)}`);
+  commitContent(siteRepo);
+  log(`generated ${n} articles, committed in ${siteRepo}`);
+  // Our build runs from this folder (so its prerender chunks stay in its output): it needs node_modules.
+  symlinkSync(path.join(repo, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
 
-  const check = await runNode(['scripts/check-content.ts', '--content-dir', contentDir], {
-    label: 'check:content',
+  const oursDir = path.join(dir, 'ours');
+  const ours = await measured(process.execPath, [path.join(repo, 'scripts/build.ts')], {
+    cwd: dir,
+    env: { CONTENT_DIR: contentDir, BUILD_OUT_DIR: oursDir, ASTRO_CACHE_DIR: path.join(dir, 'ours-cache') },
+    label: 'ours npm run build',
     logDir: dir,
   });
-  log(
-    `check:content ${sec(check.ms)} (${check.stdout.split('\n').find((line) => /articles checked on/.test(line)) ?? '?'})`,
-  );
-
-  const env = { CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: cacheDir, SW_PRECACHE: 'shell' };
-  // Run from the work folder with --root: Astro writes its prerender chunks to <outDir>/.prerender only
-  // when outDir is inside the current directory, and otherwise to <cwd>/.astro/.prerender, which every
-  // other build from the repo with an outside outDir (tests, fixtures) would share and clobber.
-  // The chunks find node_modules through the work folder's symlink.
-  const astroBuild = (outDir: string, extraEnv: Record<string, string> = {}, label = 'astro build') =>
-    runNode([path.join(repo, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', repo, '--outDir', outDir], {
-      cwd: dir,
-      env: { ...env, ...extraEnv },
-      label,
-      logDir: dir,
-    });
-  const build = await astroBuild(siteDir);
-  const pagefindMs = Number(/Scanned \d+ pages.* in (\d+) ms/.exec(build.stdout)?.[1]) || undefined;
-  log(`astro build ${sec(build.ms)}, peak ${mib(build.maxRssKiB)}, Pagefind ${pagefindMs ?? '?'} ms`);
-
-  const all = filesUnder(siteDir);
-  const bundle = all.filter((f) => f.startsWith(path.join(siteDir, 'pagefind') + path.sep));
-  const indexFiles = bundle.filter((f) => /\.pf_(meta|index|filter|fragment)$|pagefind-entry\.json$/.test(f));
-  const size = (files: string[]) => files.reduce((s, f) => s + statSync(f).size, 0);
-  const weight = pageWeight(siteDir);
-
+  const step = (name: string) =>
+    Number(new RegExp(`\\[build\\] step ${name} took (\\d+) ms`).exec(ours.output)?.[1]) || undefined;
   const result: SizeResult = {
     n,
-    generateMs,
-    checkMs: check.ms,
-    build: { ms: build.ms, msPerPage: build.ms / n, maxRssKiB: build.maxRssKiB, pagefindMs },
-    fullBuildMs: check.ms + build.ms,
-    pagefind: {
-      indexBytes: size(indexFiles),
-      indexFiles: indexFiles.length,
-      bundleBytes: size(bundle),
-      bundleFiles: bundle.length,
+    ours: {
+      cost: ours,
+      load: ours.load,
+      weight: weighSite(oursDir),
+      checkMs: step('check:content'),
+      astroMs: step('astro build'),
+      pagefindMs: Number(/Scanned \d+ pages.* in (\d+) ms/.exec(ours.output)?.[1]) || undefined,
+      serviceWorker: /sw\.js precaches ([^\n]*?)\.?\n/.exec(ours.output)?.[1],
+      phases: astroPhases(ours.output),
     },
-    files: all.length,
-    distBytes: size(all),
-    weight,
+    starlight: [],
   };
+  log(
+    `ours: ${sec(ours.ms)} wall, ${ours.cpuSeconds.toFixed(1)} s CPU, peak ${mib(ours.maxRssKiB)} (load ${ours.load.before} → ${ours.load.after})`,
+  );
 
-  if (!args['no-search']) {
-    const search = await runNode(['scripts/measure-search.ts'], {
-      env: {
-        DIST_DIR: siteDir,
-        RUNS: '1',
-        QUERY: 'withdrawal timeline',
-        MEASURE_PORT: process.env.MEASURE_PORT ?? '4391',
-      },
-      label: 'measure-search',
-      allowFail: true,
+  if (!args['no-bare']) {
+    const bareDir = path.join(dir, 'bare');
+    writeBare(bareDir, contentDir);
+    const astro = await measured(process.execPath, [path.join(repo, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+      cwd: bareDir,
+      env: { ASTRO_CACHE_DIR: path.join(dir, 'bare-cache') },
+      label: 'bare astro build',
       logDir: dir,
     });
-    const line = (prefix: string) =>
-      search.stdout
-        .split('\n')
-        .find((l) => l.startsWith(prefix))
-        ?.replace(/^[^:]+:\s*/, '');
-    result.search =
-      search.code === 0
-        ? {
-            firstQuery: line('bytes fetched') ?? '?',
-            timeToResults: line('time to first results') ?? '?',
-            defaultPrecache: line('precache') ?? '?',
-          }
-        : { error: search.stdout.split('\n').slice(-5).join(' ') };
-    log(`first search: ${result.search.firstQuery ?? result.search.error}`);
+    const pagefind = await measured(
+      process.execPath,
+      [path.join(repo, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', path.join(bareDir, 'dist')],
+      { cwd: bareDir, label: 'bare pagefind', logDir: dir },
+    );
+    result.bare = {
+      cost: sequential(astro, pagefind),
+      astro,
+      pagefind,
+      load: { before: astro.load.before, after: pagefind.load.after },
+      weight: weighSite(path.join(bareDir, 'dist')),
+      phases: astroPhases(astro.output),
+    };
+    log(
+      `bare + Pagefind: ${sec(result.bare.cost.ms)} wall (Pagefind ${sec(pagefind.ms)}), ${result.bare.cost.cpuSeconds.toFixed(1)} s CPU`,
+    );
+    rmSync(path.join(bareDir, 'dist'), { recursive: true, force: true });
   }
 
-  if (!args['no-baseline']) {
-    const baseDir = path.join(dir, 'baseline');
-    writeBaseline(baseDir, contentDir);
-    const base = await runNode(
-      [path.join(repo, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', path.join(baseDir, 'dist')],
+  if (!args['no-starlight']) {
+    const starlightDir = path.join(workDir, 'starlight');
+    const variants: StarlightSidebar[] =
+      n <= Number(args['starlight-defaults-up-to']) ? ['default', 'one link'] : ['one link'];
+    for (const sidebar of variants) {
+      prepareStarlight(starlightDir, contentDir, sidebar);
+      const outDir = path.join(dir, 'starlight-dist');
+      const label = `starlight ${sidebar} sidebar`;
+      const starlight = await measured(
+        process.execPath,
+        [path.join(starlightDir, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
+        {
+          cwd: starlightDir,
+          env: { ASTRO_CACHE_DIR: path.join(dir, `${label.replace(/\W+/g, '-')}-cache`) },
+          label,
+          logDir: dir,
+        },
+      );
+      result.starlight.push({
+        sidebar,
+        cost: starlight,
+        load: starlight.load,
+        weight: weighSite(outDir),
+        phases: astroPhases(starlight.output),
+      });
+      log(
+        `Starlight (${sidebar} sidebar): ${sec(starlight.ms)} wall, ${starlight.cpuSeconds.toFixed(1)} s CPU, peak ${mib(starlight.maxRssKiB)}`,
+      );
+      // Keep the figures, not the files (with its default sidebar they grow with N²).
+      rmSync(outDir, { recursive: true, force: true });
+    }
+  }
+
+  if (!args['no-check-alone']) {
+    const check = await measured(
+      process.execPath,
+      [path.join(repo, 'scripts/check-content.ts'), '--content-dir', contentDir],
       {
-        cwd: baseDir,
-        env: { ASTRO_CACHE_DIR: path.join(dir, 'baseline-cache') },
-        label: 'baseline astro build',
+        cwd: dir,
+        label: 'check-content alone',
         logDir: dir,
       },
     );
-    result.baseline = {
-      ms: base.ms,
-      maxRssKiB: base.maxRssKiB,
-      ratio: build.ms / base.ms,
-      ratioWithoutPagefind: pagefindMs ? (build.ms - pagefindMs) / base.ms : undefined,
-    };
-    log(`baseline ${sec(base.ms)} → ours/baseline ${result.baseline.ratio.toFixed(2)}×`);
+    result.ours.checkAlone = check;
+    log(`check:content alone: ${sec(check.ms)} wall, ${check.cpuSeconds.toFixed(1)} s CPU`);
   }
 
-  // No-change rebuilds, into fresh output folders as `npm run build` does (it builds into a temp folder).
-  const plain = await astroBuild(path.join(dir, 'site-rebuild'), {}, 'no-change rebuild');
-  result.rebuild = { plainMs: plain.ms };
-  log(`no-change rebuild ${sec(plain.ms)}`);
-  if (!args['no-incremental']) {
-    // The same output path both times, emptied in between (as a deploy build starts clean): the
-    // output path is part of what Astro hashes (its astro:assets module), so a new temporary folder
-    // per build, as scripts/build.ts uses, would never reuse a page.
-    const incEnv = { ASTRO_INCREMENTAL_BUILD: '1' };
-    const incDir = path.join(dir, 'site-inc');
-    const first = await astroBuild(incDir, incEnv, 'incremental build (first)');
-    rmSync(incDir, { recursive: true, force: true });
-    const second = await astroBuild(incDir, incEnv, 'incremental build (no change)');
-    const skipped = (second.stdout.match(/\((?:cached|restored)\)/g) ?? []).length;
-    result.rebuild = {
-      plainMs: plain.ms,
-      incrementalFirstMs: first.ms,
-      incrementalNoChangeMs: second.ms,
-      skipped,
-      sameOutput: articlesHash(incDir) === articlesHash(siteDir),
-    };
-    log(
-      `incremental: first ${sec(first.ms)}, no change ${sec(second.ms)} (${skipped} pages reused, same article HTML: ${result.rebuild.sameOutput})`,
-    );
+  if (!args['no-offline']) {
+    const offline = await measured(process.execPath, [path.join(repo, 'scripts/measure-offline.ts')], {
+      cwd: repo,
+      env: { DIST_DIR: oursDir },
+      label: 'offline save in Chromium',
+      logDir: dir,
+      allowFail: true,
+    });
+    const line = offline.output.trim().split('\n').at(-1) ?? '{}';
+    try {
+      result.offline = JSON.parse(line);
+    } catch {
+      result.offline = { error: line };
+    }
+    log(`offline: ${offline.output.trim().split('\n').at(-2) ?? line}`);
   }
-  // Keep the generated content and the main build; drop the bulky copies.
-  for (const extra of ['site-rebuild', 'site-inc', 'baseline/dist'])
-    rmSync(path.join(dir, extra), { recursive: true, force: true });
   return result;
 }
 
+const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const mib = (kib: number) => `${Math.round(kib / 1024).toLocaleString('en-US')} MiB`;
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+const count = (n: number) => n.toLocaleString('en-US');
+
 function machine(): string {
   const cpu = /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model ?? '?';
-  return `${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${os.type()} ${os.release()}`;
+  return `${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, Astro ${astroVersion}, ${os.type()} ${os.release()}`;
+}
+
+/** The three-way table for one size. */
+function table(r: SizeResult): string {
+  const builds: Array<[string, Build | undefined]> = [
+    ['ours (`npm run build`)', r.ours],
+    ['bare Astro + MDX + Pagefind', r.bare],
+    ...r.starlight.map((s): [string, Build] => [`Starlight ${STARLIGHT_VERSION} (${s.sidebar} sidebar)`, s]),
+  ];
+  const cell = (build: Build | undefined, text: (b: Build) => string) => (build ? text(build) : 'skipped');
+  const rows: string[][] = [
+    [`N = ${count(r.n)}`, ...builds.map(([name]) => name)],
+    ['wall time', ...builds.map(([, b]) => cell(b, (x) => sec(x.cost.ms)))],
+    ['CPU time (user + system)', ...builds.map(([, b]) => cell(b, (x) => `${x.cost.cpuSeconds.toFixed(1)} s`))],
+    ['peak memory (largest process)', ...builds.map(([, b]) => cell(b, (x) => mib(x.cost.maxRssKiB)))],
+    ['load average before → after', ...builds.map(([, b]) => cell(b, (x) => `${x.load.before} → ${x.load.after}`))],
+    [
+      'output files (per article)',
+      ...builds.map(([, b]) => cell(b, (x) => `${count(x.weight.files)} (${(x.weight.files / r.n).toFixed(2)})`)),
+    ],
+    ['output size', ...builds.map(([, b]) => cell(b, (x) => `${(x.weight.bytes / 2 ** 20).toFixed(1)} MiB`))],
+    [
+      'median article page (raw / gzip)',
+      ...builds.map(([, b]) => cell(b, (x) => `${kb(x.weight.articleHtml.raw)} / ${kb(x.weight.articleHtml.gzip)}`)),
+    ],
+    [
+      'largest HTML page; pages over 200 KB',
+      ...builds.map(([, b]) =>
+        cell(b, (x) => `${kb(x.weight.largestHtml.bytes)} (${x.weight.largestHtml.page}); ${x.weight.pagesOver200KB}`),
+      ),
+    ],
+    ...hostVerdicts(r.ours.weight).map(([host], i) => [
+      host,
+      ...builds.map(([, b]) => cell(b, (x) => hostVerdicts(x.weight)[i][1])),
+    ]),
+  ];
+  const lines = [markdownTable(rows), ''];
+  if (r.ours.checkMs || r.ours.astroMs)
+    lines.push(
+      `Ours split: check:content ${sec(r.ours.checkMs ?? 0)}, astro build ${sec(r.ours.astroMs ?? 0)} (of which Pagefind ${sec(r.ours.pagefindMs ?? 0)}); service worker: ${r.ours.serviceWorker ?? '?'}.`,
+    );
+  if (r.bare) lines.push(`Bare split: astro build ${sec(r.bare.astro.ms)}, Pagefind CLI ${sec(r.bare.pagefind.ms)}.`);
+  const check = r.ours.checkAlone;
+  if (check)
+    lines.push(
+      `check:content again after the build (unchanged content committed in git, its cache warm): ${sec(check.ms)} wall, ${check.cpuSeconds.toFixed(1)} s CPU.`,
+    );
+  lines.push(
+    `Astro phases: ours ${phaseText(r.ours.phases)}${r.bare ? `; bare ${phaseText(r.bare.phases)}` : ''}${r.starlight.map((s) => `; Starlight (${s.sidebar} sidebar) ${phaseText(s.phases)}`).join('')}.`,
+  );
+  if (r.bare)
+    lines.push(
+      `Goal ours ≤ 1.3× bare + Pagefind: wall ${goal(r.ours.cost.ms, r.bare.cost.ms, 1.3)}; CPU ${goal(r.ours.cost.cpuSeconds, r.bare.cost.cpuSeconds, 1.3)}.`,
+    );
+  for (const s of r.starlight)
+    lines.push(
+      `Goal ours ≤ 0.6× Starlight (${s.sidebar} sidebar): wall ${goal(r.ours.cost.ms, s.cost.ms, 0.6)}; CPU ${goal(r.ours.cost.cpuSeconds, s.cost.cpuSeconds, 0.6)}.`,
+    );
+  if (r.offline) lines.push(`Save for offline in Chromium: ${JSON.stringify(r.offline)}`);
+  return lines.join('\n');
 }
 
 mkdirSync(workDir, { recursive: true });
-rmSync(path.join(workDir, 'node_modules'), { force: true });
-symlinkSync(path.join(repo, 'node_modules'), path.join(workDir, 'node_modules'), 'dir');
-console.log(`Benchmark: N = ${sizes.join(', ')}; work folder ${workDir}\nMachine: ${machine()}\n`);
+console.log(
+  `Benchmark: N = ${sizes.join(', ')}; work folder ${workDir}\nMachine: ${machine()}\nLoad average at start: ${uptime()}\n`,
+);
 const results: SizeResult[] = [];
-for (const n of sizes) results.push(await benchSize(n));
-
-const rows: Array<[string, (r: SizeResult) => string]> = [
-  ['check:content', (r) => sec(r.checkMs)],
-  ['astro build (ours)', (r) => sec(r.build.ms)],
-  ['full build (check + astro build)', (r) => sec(r.fullBuildMs)],
-  ['ms per page (astro build / N)', (r) => r.build.msPerPage.toFixed(1)],
-  ['peak memory (max RSS, astro build)', (r) => mib(r.build.maxRssKiB)],
-  ['Pagefind index time', (r) => (r.build.pagefindMs ? sec(r.build.pagefindMs) : '?')],
-  [
-    'Pagefind index size (entry, meta, index, filter, fragments)',
-    (r) => `${kib(r.pagefind.indexBytes)} in ${r.pagefind.indexFiles} files`,
-  ],
-  [
-    'Pagefind bundle (engine, both indexes, vocabulary)',
-    (r) => `${kib(r.pagefind.bundleBytes)} in ${r.pagefind.bundleFiles} files`,
-  ],
-  ['bare Astro + MDX baseline', (r) => (r.baseline ? sec(r.baseline.ms) : 'skipped')],
-  ['baseline peak memory', (r) => (r.baseline ? mib(r.baseline.maxRssKiB) : 'skipped')],
-  ['ours / baseline', (r) => (r.baseline ? `${r.baseline.ratio.toFixed(2)}×` : 'skipped')],
-  [
-    'ours without Pagefind / baseline',
-    (r) => (r.baseline?.ratioWithoutPagefind ? `${r.baseline.ratioWithoutPagefind.toFixed(2)}×` : '?'),
-  ],
-  ['no-change rebuild (warm cache)', (r) => (r.rebuild ? sec(r.rebuild.plainMs) : '?')],
-  [
-    'incremental build: first (fills cache)',
-    (r) => (r.rebuild?.incrementalFirstMs ? sec(r.rebuild.incrementalFirstMs) : 'skipped'),
-  ],
-  [
-    'incremental build: no change',
-    (r) =>
-      r.rebuild?.incrementalNoChangeMs
-        ? `${sec(r.rebuild.incrementalNoChangeMs)} (${r.rebuild.skipped} pages reused, same HTML: ${r.rebuild.sameOutput ? 'yes' : 'NO'})`
-        : 'skipped',
-  ],
-  ['article page HTML (raw / gzip)', (r) => `${kib(r.weight.htmlRaw)} / ${kib(r.weight.htmlGzip)}`],
-  [
-    'article page CSS (raw / gzip)',
-    (r) => `${kib(r.weight.css.raw)} / ${kib(r.weight.css.gzip)} in ${r.weight.css.count} files`,
-  ],
-  [
-    'article page JS files (raw / gzip)',
-    (r) =>
-      `${kib(r.weight.js.raw)} / ${kib(r.weight.js.gzip)} in ${r.weight.js.count} files (+${r.weight.inlineJsBytes} B inline)`,
-  ],
-  ['article page total before images (gzip)', (r) => kib(r.weight.totalGzip)],
-  ['article words in the HTML (no JS needed)', (r) => String(r.weight.proseWordsInHtml)],
-  ['first search: bytes fetched', (r) => r.search?.firstQuery ?? r.search?.error ?? 'skipped'],
-  ['default precache (every article + index)', (r) => r.search?.defaultPrecache ?? 'skipped'],
-  ['files in the output', (r) => `${r.files.toLocaleString('en-US')} (${(r.distBytes / 2 ** 20).toFixed(1)} MiB)`],
-];
-console.log(`\n| Figure | ${results.map((r) => `N = ${r.n.toLocaleString('en-US')}`).join(' | ')} |`);
-console.log(`| --- | ${results.map(() => '---').join(' | ')} |`);
-for (const [label, cell] of rows) console.log(`| ${label} | ${results.map(cell).join(' | ')} |`);
-
-if (results.length > 1) {
-  const [a, b] = [results[0], results.at(-1)!];
-  const growth = b.build.ms / a.build.ms;
-  console.log(
-    `\nLinearity: N ×${(b.n / a.n).toFixed(1)} → astro build ×${growth.toFixed(2)} (ms per page ${a.build.msPerPage.toFixed(1)} → ${b.build.msPerPage.toFixed(1)})`,
+for (const n of sizes) {
+  results.push(await benchSize(n));
+  // Write as we go: a 10,000-article run takes long, and the figures so far are worth keeping.
+  const report = [
+    `Machine: ${machine()}`,
+    `Date: ${new Date().toISOString()}`,
+    '',
+    ...results.map((r) => `${table(r)}\n`),
+  ].join('\n');
+  writeFileSync(path.join(workDir, 'results.md'), report);
+  writeFileSync(
+    path.join(workDir, 'results.json'),
+    JSON.stringify({ machine: machine(), date: new Date().toISOString(), results }, null, 2),
   );
 }
-const jsonFile = path.join(workDir, 'results.json');
-writeFileSync(jsonFile, JSON.stringify({ machine: machine(), date: new Date().toISOString(), results }, null, 2));
-console.log(`\nRaw figures: ${jsonFile}. Timings are wall-clock on a shared machine: expect ±15 % noise.`);
+console.log(`\n${readFileSync(path.join(workDir, 'results.md'), 'utf8')}`);
+if (results.length > 1) {
+  const [a, b] = [results[0], results.at(-1)!];
+  console.log(
+    `Growth: N ×${(b.n / a.n).toFixed(1)} → our CPU time ×${(b.ours.cost.cpuSeconds / a.ours.cost.cpuSeconds).toFixed(2)}, wall ×${(b.ours.cost.ms / a.ours.cost.ms).toFixed(2)}, peak memory ×${(b.ours.cost.maxRssKiB / a.ours.cost.maxRssKiB).toFixed(2)}`,
+  );
+}
+console.log(
+  `\nFigures: ${path.join(workDir, 'results.json')}. Wall-clock times on a shared machine: compare CPU times, and read the load averages.`,
+);

@@ -8,6 +8,7 @@
 //   --git-history            also compare bodies with git history (needs a full clone; slower)
 //   --no-cache               check every file afresh (by default, what was learnt from a file whose
 //                            bytes and checking code are unchanged is reused: node_modules/.cache/)
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isPlainDate } from '../src/lib/core/dates.ts';
 import { ContentCache } from '../src/lib/io/content-cache.ts';
@@ -50,7 +51,9 @@ if (!['text', 'json', 'markdown'].includes(format)) {
 }
 
 const root = options['content-dir'] ?? contentRoot();
-const cache = options.cache ? ContentCache.open(process.cwd(), root) : ContentCache.disabled();
+// The project is this script's repository, wherever it is run from (npm run build may run it from a work folder).
+const projectRoot = path.resolve(import.meta.dirname, '..');
+const cache = options.cache ? ContentCache.open(projectRoot, root) : ContentCache.disabled();
 const report = runContentCheck({
   root,
   today,

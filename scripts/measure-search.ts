@@ -1,6 +1,6 @@
 // `npm run measure:search`: the search and offline figures in docs/benchmarks.md, measured on a
 // built site (DIST_DIR, default dist/) served by `astro preview` in headless Chromium.
-// Prints: index size, bytes fetched for a first query, time to first results, precache vs budget.
+// Prints: index size, bytes fetched for a first query, time to first results, what reading offline costs.
 // "First query": everything the search needs from opening /search/ to the first results shown:
 // Pagefind's engine, the titles index (and the full text when the query needs it), the vocabulary,
 // and the search page's own script, counted gzipped as a server would send them.
@@ -9,8 +9,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { getManifest } from 'workbox-build';
-import { DEFAULT_PRECACHE_BUDGET_BYTES, serviceWorkerConfig } from '../src/integrations/service-worker.ts';
+import type { OfflineSummary } from '../src/client/offline/protocol.ts';
+import { DEFAULT_PRECACHE_BUDGET_BYTES } from '../src/integrations/service-worker.ts';
 import { launchOptions } from './lib/browser.ts';
 import { startPreview } from './lib/preview-server.ts';
 
@@ -46,15 +46,8 @@ const pages = (
 ).languages;
 const pageCount = Object.values(pages).reduce((sum, language) => sum + language.page_count, 0);
 
-// 2. Precache size against the budget, from the same configuration the build uses.
-const config = serviceWorkerConfig(distDir);
-const { count: precacheCount, size: precacheBytes } = await getManifest({
-  globDirectory: config.globDirectory ?? distDir,
-  globPatterns: config.globPatterns,
-  globIgnores: config.globIgnores,
-  dontCacheBustURLsMatching: config.dontCacheBustURLsMatching,
-  maximumFileSizeToCacheInBytes: config.maximumFileSizeToCacheInBytes,
-});
+// 2. What the service worker precaches, and the whole-site copy (src/integrations/service-worker.ts wrote both).
+const offline = JSON.parse(readFileSync(path.join(distDir, 'offline/summary.json'), 'utf8')) as OfflineSummary;
 
 // 3 and 4. A first query in a fresh browser profile (no service worker, empty HTTP cache).
 const server = await startPreview({ distDir, port });
@@ -117,7 +110,7 @@ try {
     `time to first results (typing to first result shown, page loaded, median of ${runs} cold runs): ${median(times).toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})`,
   );
   console.log(
-    `precache: ${kib(precacheBytes)} in ${precacheCount} files, budget ${kib(DEFAULT_PRECACHE_BUDGET_BYTES)} (${((precacheBytes / DEFAULT_PRECACHE_BUDGET_BYTES) * 100).toFixed(0)}%)`,
+    `precache: ${offline.mode === 'everything' ? 'the whole site' : 'the shell and search engine'} (budget ${kib(DEFAULT_PRECACHE_BUDGET_BYTES)}); whole-site copy for offline reading ${kib(offline.bytes)} in ${offline.files} files`,
   );
 } finally {
   server.stop();

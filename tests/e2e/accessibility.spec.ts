@@ -2,44 +2,17 @@
 // dark colour schemes, against WCAG 2.2 A and AA. No rule is disabled.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import axe from 'axe-core';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchOptions } from '../../scripts/lib/browser.ts';
+import { runAxe } from './axe.ts';
 import { distDir } from './built-site.ts';
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
 /** Paths listed in the built sitemap(s). */
 function sitemapPaths(): string[] {
   const read = (file: string) => readFileSync(path.join(distDir(), file), 'utf8');
   const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
   return locs(read('sitemap-index.xml')).flatMap((sitemap) => locs(read(sitemap)));
-}
-
-interface AxeOutcome {
-  violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }>;
-  rulesRun: string[];
-}
-
-async function runAxe(page: Page): Promise<AxeOutcome> {
-  await page.addScriptTag({ content: axe.source });
-  return page.evaluate(async (tags) => {
-    const results = await (window as unknown as { axe: typeof axe }).axe.run(document, {
-      runOnly: { type: 'tag', values: tags },
-    });
-    return {
-      violations: results.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact ?? '',
-        help: v.help,
-        nodes: v.nodes.map((n) => ({ target: n.target.map(String) })),
-      })),
-      rulesRun: [...results.passes, ...results.violations, ...results.incomplete, ...results.inapplicable].map(
-        (r) => r.id,
-      ),
-    };
-  }, WCAG_TAGS);
 }
 
 const targets = [...sitemapPaths(), '/search/?q=baclofen', '/this-page-does-not-exist/'];

@@ -49,6 +49,32 @@ describe('review dashboard', () => {
   });
 });
 
+describe('review dashboard filters', () => {
+  it('narrows the list by reviewer and by status with plain links, marking the current filter', async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await page.goto(`${inject('baseUrl')}/reviews/`);
+    const json = await (await page.request.get(`${inject('baseUrl')}/reviews.json`)).json();
+    const reviewers = page.getByRole('navigation', { name: 'Filter by reviewer' });
+    expect((await reviewers.locator('[aria-current="page"]').textContent())?.trim()).toMatch(/^All reviewers \(\d+\)$/);
+    await reviewers.getByRole('link', { name: /^Dr\. Rowan Example/ }).click();
+    await page.waitForURL(/\/reviews\/by\/rowan-example\/$/);
+    const slugs = () =>
+      page.locator('table.dashboard tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-slug')));
+    const rowan = json.articles.filter((a: { reviewer: { id: string } }) => a.reviewer.id === 'rowan-example');
+    expect(await slugs()).toEqual(rowan.map((a: { slug: string }) => a.slug));
+    // Then a status, keeping the reviewer.
+    const statuses = page.getByRole('navigation', { name: 'Filter by status' });
+    await statuses.getByRole('link', { name: /^Current/ }).click();
+    await page.waitForURL(/\/reviews\/current\/by\/rowan-example\/$/);
+    expect(await slugs()).toEqual(
+      rowan.filter((a: { status: string }) => a.status === 'current').map((a: { slug: string }) => a.slug),
+    );
+    expect((await statuses.locator('[aria-current="page"]').textContent())?.trim()).toMatch(/^Current \(\d+\)$/);
+    expect(await page.locator('h1').textContent()).toBe('Review dashboard: Current, reviewed by Dr. Rowan Example');
+    await page.close();
+  });
+});
+
 describe('"due for review" notice for readers', () => {
   // npm test builds the site as of the latest review in content/ (SITE_TODAY), so this page is current in dist/.
   const slug = 'baclofen-withdrawal';

@@ -1,0 +1,31 @@
+// axe-core in a page, against WCAG 2.2 A and AA (no rule disabled): shared by the accessibility
+// tests of the sample site and of the generated large site (scale.spec.ts).
+import axe from 'axe-core';
+import type { Page } from 'playwright-core';
+
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+interface AxeOutcome {
+  violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }>;
+  rulesRun: string[];
+}
+
+export async function runAxe(page: Page): Promise<AxeOutcome> {
+  await page.addScriptTag({ content: axe.source });
+  return page.evaluate(async (tags) => {
+    const results = await (window as unknown as { axe: typeof axe }).axe.run(document, {
+      runOnly: { type: 'tag', values: tags },
+    });
+    return {
+      violations: results.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact ?? '',
+        help: v.help,
+        nodes: v.nodes.map((n) => ({ target: n.target.map(String) })),
+      })),
+      rulesRun: [...results.passes, ...results.violations, ...results.incomplete, ...results.inapplicable].map(
+        (r) => r.id,
+      ),
+    };
+  }, WCAG_TAGS);
+}
