@@ -4,3 +4,5 @@
 export const articlePath = (slug: string) => `/articles/${slug}/`;
 export const personPath = (id: string) => `/people/${id}/`;
 export const categoryPath = (id: string) => `/categories/${id}/`;
+/** The per-article link-preview picture, generated at build time. */
+export const shareImagePath = (slug: string) => `/og/articles/${slug}.png`;
