@@ -1,7 +1,8 @@
 // `npm run build`: builds into a private temporary folder and only replaces dist/ when
 // everything succeeded, so a failing check or build never leaves a half-written site.
 // BUILD_OUT_DIR sends the result elsewhere (benchmarks, fixture builds); SITE_TODAY=YYYY-MM-DD
-// pins the day the build judges reviews by (src/lib/io/today.ts).
+// pins the day the build judges reviews by (src/lib/io/today.ts). The whole order of a build (check,
+// pages, search index, service worker) is written down in src/integrations/site-build.ts.
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
