@@ -1,24 +1,19 @@
 // Facts about the site's URLs computed once from content: the true last-modified date of
 // each page (for the sitemap) and the redirects from old slugs. Pure: astro.config.mjs passes
 // in the articles it read, so no astro:content is needed before the build starts.
-import { articleModified } from '../content/article-record.ts';
+import { type ArticleInput, articleModified } from '../content/article-record.ts';
 import { isPublished } from '../content/publishing.ts';
 import type { FieldProblem } from '../content/schema-issues.ts';
 import { articlePath, categoryPath, personPath } from '../core/urls.ts';
 
+/** What the sitemap and redirects need of an article, drafts included (they are left out here). */
 export interface MappableArticle {
   id: string;
   file: string;
-  data: {
-    category: string;
-    author: string;
-    reviewer: string;
-    lastReviewed: string;
-    published: string;
-    updated?: string;
-    redirectFrom: readonly string[];
-    draft: boolean;
-  };
+  data: Pick<
+    ArticleInput['data'],
+    'category' | 'author' | 'reviewer' | 'lastReviewed' | 'published' | 'updated' | 'redirectFrom'
+  > & { draft: boolean };
 }
 
 const latest = (dates: string[]) =>
