@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pruneShareCards, shareCardPng } from '../../src/lib/io/share-card-png.ts';
+import { pruneShareCards, renderShareCards, shareCardPng } from '../../src/lib/io/share-card-png.ts';
 import { shareCardSvg, wrapWords } from '../../src/lib/seo/share-card.ts';
 
 const article = {
@@ -51,6 +51,18 @@ describe('share card PNG', () => {
     expect(readdirSync(cacheDir)).toEqual([cached]);
     await shareCardPng(shareCardSvg({ siteName: 'Other', article }), cacheDir);
     expect(readdirSync(cacheDir)).toHaveLength(2);
+  });
+
+  it('renders a batch of missing cards into the cache, skipping those already there', async () => {
+    const batchDir = mkdtempSync(path.join(tmpdir(), 'share-cards-'));
+    const svgs = ['One', 'Two', 'Three'].map((siteName) => shareCardSvg({ siteName, article }));
+    await renderShareCards(svgs.slice(0, 1), batchDir);
+    const [first] = readdirSync(batchDir);
+    writeFileSync(path.join(batchDir, first), 'kept');
+    await renderShareCards(svgs, batchDir);
+    expect(readdirSync(batchDir)).toHaveLength(3);
+    expect((await shareCardPng(svgs[0], batchDir)).toString()).toBe('kept');
+    rmSync(batchDir, { recursive: true, force: true });
   });
 
   it('prunes cards unused for a month', () => {

@@ -4,11 +4,13 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArticleRecords } from '../../../data/articles.ts';
 import { getSettings } from '../../../data/site.ts';
 import type { ArticleRecord } from '../../../lib/content/article-record.ts';
-import { shareCardPng } from '../../../lib/io/share-card-png.ts';
+import { renderShareCards, shareCardPng } from '../../../lib/io/share-card-png.ts';
 import { shareCardSvg } from '../../../lib/seo/share-card.ts';
 
 export const getStaticPaths = (async () => {
-  const records = await getArticleRecords();
+  const [records, { siteName }] = await Promise.all([getArticleRecords(), getSettings()]);
+  // Astro asks for one route at a time: rendering the missing cards here, side by side, uses every core.
+  await renderShareCards(records.all.map((article) => shareCardSvg({ siteName, article })));
   return records.all.map((record) => ({ params: { slug: record.slug }, props: { record } }));
 }) satisfies GetStaticPaths;
 
