@@ -65,9 +65,9 @@ describe('share card PNG', () => {
     rmSync(batchDir, { recursive: true, force: true });
   });
 
-  it('prunes cards unused for a month', () => {
+  it('prunes cards unused for a month before the newest', () => {
     const [first, second] = readdirSync(cacheDir);
-    const old = new Date(Date.now() - 40 * 24 * 3600 * 1000);
+    const old = new Date(statSync(path.join(cacheDir, second)).mtimeMs - 40 * 24 * 3600 * 1000);
     utimesSync(path.join(cacheDir, first), old, old);
     pruneShareCards(cacheDir);
     expect(readdirSync(cacheDir)).toEqual([second]);

@@ -45,18 +45,23 @@ export async function shareCardPng(svg: string, cacheDir = shareCardCacheDir()):
   return png;
 }
 
-/** Removes cached cards older than a month; run once per build. */
-export function pruneShareCards(cacheDir = shareCardCacheDir(), now = Date.now()): void {
-  let names: string[];
+/**
+ * Removes cached cards unused for a month before the most recently used one; run once per build.
+ * Measured from the newest card rather than the clock, so a build under a shifted clock (faketime)
+ * does not throw the whole cache away.
+ */
+export function pruneShareCards(cacheDir = shareCardCacheDir()): void {
+  let files: Array<{ file: string; used: number }>;
   try {
-    names = readdirSync(cacheDir);
+    files = readdirSync(cacheDir).map((name) => {
+      const file = path.join(cacheDir, name);
+      return { file, used: statSync(file).mtimeMs };
+    });
   } catch {
     return;
   }
-  for (const name of names) {
-    const file = path.join(cacheDir, name);
-    if (now - statSync(file).mtimeMs > MAX_AGE_MS) unlinkSync(file);
-  }
+  const newest = Math.max(...files.map(({ used }) => used));
+  for (const { file, used } of files) if (newest - used > MAX_AGE_MS) unlinkSync(file);
 }
 
 /** Renders every card not cached yet, a few at a time (sharp works off the main thread). */
