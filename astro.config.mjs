@@ -6,8 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import decapAdmin from './src/integrations/decap-admin.ts';
 import { hostRedirects } from './src/integrations/host-redirects.ts';
-import pagefind from './src/integrations/pagefind.ts';
-import serviceWorker from './src/integrations/service-worker.ts';
+import siteBuild from './src/integrations/site-build.ts';
 import { siteUrl } from './src/lib/core/site-url.ts';
 import { ContentCache } from './src/lib/io/content-cache.ts';
 import { contentRoot } from './src/lib/io/content-root.ts';
@@ -52,21 +51,23 @@ export default defineConfig({
     hostRedirects(redirects),
     // /admin/: Decap CMS from admin/ + node_modules/decap-cms (dev middleware and build copy).
     decapAdmin(),
-    // Search index, then the service worker that precaches it: this order matters, and both stay last.
-    pagefind({
-      language: settings?.locale,
-      synonyms: settings?.synonyms,
-      ...(settings && {
-        help: {
-          helpline: settings.helpline,
-          crisisLine: settings.crisisLine,
-          emergencyNumber: settings.emergencyNumber,
-        },
-      }),
+    // Last: the search index, then the service worker that precaches it (the build's order is
+    // written down in src/integrations/site-build.ts).
+    siteBuild({
+      search: {
+        language: settings?.locale,
+        synonyms: settings?.synonyms,
+        ...(settings && {
+          help: {
+            helpline: settings.helpline,
+            crisisLine: settings.crisisLine,
+            emergencyNumber: settings.emergencyNumber,
+          },
+        }),
+      },
+      // No options for the service worker: what it precaches follows the site's size (everything while it
+      // fits the budget, else the shell and the search engine, with a "save the whole site" control).
     }),
-    // What it precaches follows the site's size: everything while it fits the budget, else the shell and
-    // the search engine, with a "save the whole site" control for readers (src/integrations/service-worker.ts).
-    serviceWorker(),
   ],
   markdown: {
     // Sätteri with GFM, plus the guard: limits checked before the parser runs, then the allow-list on

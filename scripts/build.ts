@@ -6,6 +6,8 @@
 // Astro keeps its prerender chunks inside the output folder when that is inside the current folder
 // (else in the repo's .astro/, which two such builds at once would share and break), and those
 // chunks import packages: so a work folder needs the project's node_modules (a symlink will do).
+// The whole order of a build (check, pages, search index, service worker) is written down in
+// src/integrations/site-build.ts.
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';

@@ -13,7 +13,10 @@ import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } fro
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { addDays, fromUtcDate } from '../src/lib/core/dates.ts';
+import { DEFAULT_REVIEW_POLICY } from '../src/lib/review/default-policy.ts';
 import { reviewFingerprint } from '../src/lib/review/fingerprint.ts';
+import { nextReviewDueFrom } from '../src/lib/review/policy.ts';
 
 export interface GenerateOptions {
   /** How many articles to write. */
@@ -58,18 +61,6 @@ function rng(seed: number) {
     return copy.slice(0, n);
   };
   return { next, int, pick, sample };
-}
-
-// Plain-date arithmetic in UTC (the review dates are calendar days, not instants).
-const toDate = (plain: string) => new Date(`${plain}T00:00:00Z`);
-const fromDate = (date: Date) => date.toISOString().slice(0, 10);
-const addDays = (plain: string, days: number) => fromDate(new Date(toDate(plain).getTime() + days * 86_400_000));
-function addMonths(plain: string, months: number): string {
-  const [y, m, d] = plain.split('-').map(Number);
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  return fromDate(target);
 }
 
 // `names`: brand and street names, given as aliases on each substance's main page (uses and risks).
@@ -375,7 +366,7 @@ function articleFile(r: ReturnType<typeof rng>, index: number, today: string, ea
   const author = r.pick(AUTHORS.filter((a) => a !== reviewer));
   // Reviewed 1–290 days ago: the next review (12 months later) is at least 75 days away, past the 60-day warning.
   const lastReviewed = addDays(today, -r.int(1, 290));
-  const nextReviewDue = addMonths(lastReviewed, 12);
+  const nextReviewDue = nextReviewDueFrom(lastReviewed, DEFAULT_REVIEW_POLICY);
   const published = addDays(lastReviewed, -r.int(0, 900));
   const updated = r.next() < 0.4 && published < lastReviewed ? lastReviewed : undefined;
   const sources = r.sample(SOURCES, r.int(2, 5)).map((source) => ({
@@ -485,7 +476,7 @@ export function generateContent(options: GenerateOptions): GenerateResult {
   if (!relToRepo.startsWith('..') && !path.isAbsolute(relToRepo)) {
     throw new Error(`generate-articles: refusing to write into the repository (${outDir}); use a folder under /tmp.`);
   }
-  const today = options.today ?? fromDate(new Date());
+  const today = options.today ?? fromUtcDate(new Date());
   const r = rng(options.seed ?? 1);
 
   rmSync(outDir, { recursive: true, force: true });

@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { articlePath } from '../src/lib/core/urls.ts';
 import { startPreview } from './lib/preview-server.ts';
 
 const repo = path.resolve(import.meta.dirname, '..');
@@ -40,7 +41,7 @@ if (args.build) {
 
 const pages: Array<[string, string]> = [
   ['home', '/'],
-  ['article', `/articles/${args.article}/`],
+  ['article', articlePath(args.article)],
   ['search', '/search/?q=withdrawal'],
 ];
 

@@ -4,7 +4,7 @@
 import { type CollectionEntry, getCollection, getEntry } from 'astro:content';
 import { createHash } from 'node:crypto';
 import { isPublished } from '../lib/content/publishing.ts';
-import type { SeoPerson, SeoSite } from '../lib/seo/structured-data.ts';
+import type { SeoSite } from '../lib/seo/structured-data.ts';
 
 export type Article = CollectionEntry<'articles'>;
 export type Person = CollectionEntry<'people'>;
@@ -42,17 +42,6 @@ export const getPeople: () => Promise<Map<string, Person>> = memo(async () => {
   return new Map(people.map((person) => [person.id, person]));
 });
 
-/** Looks a referenced person up, failing the build with the article named if they are missing. */
-export function personFor(people: Map<string, Person>, ref: { id: string }, article: Article, field: string): Person {
-  const person = people.get(ref.id);
-  if (!person) {
-    throw new Error(
-      `content/articles/${article.id}.mdx: ${field}: expected the id of a file in content/people/, got "${ref.id}"`,
-    );
-  }
-  return person;
-}
-
 /** What structured data needs to know about the site; `site` is Astro.site (the canonical origin). */
 export async function getSeoSite(site: URL | undefined): Promise<SeoSite> {
   if (!site)
@@ -65,15 +54,6 @@ export async function getSeoSite(site: URL | undefined): Promise<SeoSite> {
     siteName: settings.siteName,
     locale: settings.locale,
     organisation: settings.organisation,
-  };
-}
-
-export function seoPerson(person: Person): SeoPerson {
-  return {
-    id: person.id,
-    name: person.data.name,
-    credentials: person.data.credentials,
-    jobTitle: person.data.jobTitle,
   };
 }
 

@@ -56,6 +56,13 @@ export const articleSchema = <Image extends z.ZodType, Reference extends z.ZodTy
       title: z.string().min(5, { error: 'expected a title of at least 5 characters' }).max(90, {
         error: 'expected a title of at most 90 characters (longer titles are cut off in search results)',
       }),
+      /** Optional shorter title for the browser tab and search results (with the site name it must fit in about 60 characters); the page still shows `title`. */
+      seoTitle: z
+        .string()
+        .trim()
+        .min(5, { error: 'expected a search title of at least 5 characters' })
+        .max(60, { error: 'expected a search title of at most 60 characters (search results cut longer ones)' })
+        .optional(),
       /** One or two sentences for the meta description, search results and cards. */
       description: z
         .string()

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchOptions } from '../../scripts/lib/browser.ts';
+import { articleModified } from '../../src/lib/content/article-record.ts';
 import { loadContent } from '../../src/lib/io/read-content.ts';
-import { articleLastmod } from '../../src/lib/seo/site-map.ts';
 import { builtPages, distDir, isNoindex, isRedirectPage } from './built-site.ts';
 
 const SITE = 'https://steadyground.example.org';
@@ -31,8 +31,11 @@ describe('head metadata on every page', () => {
       expect($('html').attr('lang')).toBe('en-US');
       expect($('title').text().length).toBeGreaterThan(5);
       expect($('meta[name="description"]').attr('content')?.length).toBeGreaterThan(20);
-      expect($('link[rel="canonical"]').attr('href')).toBe(new URL(urlPath.replace(/404\.html$/, '404/'), SITE).href);
-      for (const property of ['og:title', 'og:description', 'og:url', 'og:image', 'og:image:alt']) {
+      // The 404 page is served at whatever address was missing: it has no address of its own to name.
+      const notFound = urlPath.endsWith('404.html');
+      expect($('link[rel="canonical"]').attr('href')).toBe(notFound ? undefined : new URL(urlPath, SITE).href);
+      expect($('meta[property="og:url"]').attr('content')).toBe(notFound ? undefined : new URL(urlPath, SITE).href);
+      for (const property of ['og:title', 'og:description', 'og:image', 'og:image:alt']) {
         expect($(`meta[property="${property}"]`).attr('content'), property).toBeTruthy();
       }
       expect($('meta[name="twitter:card"]').attr('content')).toBe('summary_large_image');
@@ -54,8 +57,12 @@ describe('structured data', () => {
     'article %s carries a complete MedicalWebPage and BreadcrumbList',
     (slug, article) => {
       const page = pages.find((p) => p.path === `/articles/${slug}/`)!;
-      const [webPage, breadcrumbs] = jsonLdOf(page.$);
+      const [webPage, articleNode, breadcrumbs] = jsonLdOf(page.$);
       expect(webPage['@type']).toBe('MedicalWebPage');
+      expect(articleNode['@type']).toBe('Article');
+      expect(webPage.mainEntity).toEqual({ '@id': articleNode['@id'] });
+      expect(articleNode.dateModified).toBe(webPage.dateModified);
+      expect(articleNode.author).toEqual(webPage.author);
       for (const key of [
         'name',
         'description',
@@ -73,7 +80,7 @@ describe('structured data', () => {
       expect(webPage.url).toBe(`${SITE}/articles/${slug}/`);
       expect(webPage.lastReviewed).toBe(article.data.lastReviewed);
       expect(webPage.datePublished).toBe(`${article.data.published}T00:00:00+00:00`);
-      expect(webPage.dateModified).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\+00:00$/);
+      expect(webPage.dateModified).toBe(`${articleModified(article.data)}T00:00:00+00:00`);
       expect(webPage.reviewedBy).toEqual(
         expect.objectContaining({
           '@type': 'Person',
@@ -98,13 +105,14 @@ describe('structured data', () => {
     const page = await browser.newPage({ javaScriptEnabled: false });
     for (const article of published) {
       await page.goto(`${inject('baseUrl')}/articles/${article.id}/`);
-      const [webPage] = JSON.parse(
+      const [webPage, articleNode] = JSON.parse(
         `[${(await page.locator('script[type="application/ld+json"]').allTextContents()).join(',')}]`,
       );
       expect(await page.locator('.byline__reviewer').textContent()).toBe(
         [webPage.reviewedBy.name, webPage.reviewedBy.honorificSuffix].join(', '),
       );
       expect(await page.locator('.byline__author-name').textContent()).toContain(webPage.author.name);
+      expect(await page.locator('.byline__author-name').textContent()).toContain(articleNode.author.name);
       const visible = await page
         .locator('.review-dates div')
         .evaluateAll((divs) =>
@@ -114,7 +122,8 @@ describe('structured data', () => {
         );
       expect(visible['Page last reviewed']).toBe(webPage.lastReviewed);
       expect(visible['First published']).toBe(webPage.datePublished.slice(0, 10));
-      expect(visible['Last updated'] ?? visible['First published']).toBe(webPage.dateModified.slice(0, 10));
+      // Every sample article was reviewed after publication, so each shows the date JSON-LD gives.
+      expect(visible['Last updated']).toBe(webPage.dateModified.slice(0, 10));
       expect(await page.locator('h1').textContent()).toBe(webPage.name);
     }
     await page.close();
@@ -157,7 +166,7 @@ describe('sitemap and robots', () => {
     );
     for (const article of published) {
       const entry = urls.find((u) => u.loc === `${SITE}/articles/${article.id}/`);
-      expect(entry?.lastmod?.slice(0, 10), article.id).toBe(articleLastmod(article.data));
+      expect(entry?.lastmod?.slice(0, 10), article.id).toBe(articleModified(article.data));
     }
     for (const left of ['/admin/', '/reviews/', '/articles/baclofen-withdrawal-help/'])
       expect(listed).not.toContain(left);
@@ -177,11 +186,19 @@ describe('feed and redirects', () => {
     const items = await page.evaluate((text) => {
       const doc = new DOMParser().parseFromString(text, 'application/xml');
       if (doc.querySelector('parsererror')) return null;
-      return [...doc.getElementsByTagName('item')].map((i) => i.getElementsByTagName('link')[0].textContent);
+      return [...doc.getElementsByTagName('item')].map((i) => ({
+        link: i.getElementsByTagName('link')[0].textContent,
+        pubDate: i.getElementsByTagName('pubDate')[0].textContent,
+      }));
     }, xml);
     await page.close();
     expect(items).toHaveLength(published.length);
-    expect(items).toContain(`${SITE}/articles/baclofen-withdrawal/`);
+    expect(items?.map((item) => item.link)).toContain(`${SITE}/articles/baclofen-withdrawal/`);
+    // Each item is dated like its page, its JSON-LD and its sitemap entry.
+    for (const article of published) {
+      const item = items?.find((i) => i.link === `${SITE}/articles/${article.id}/`);
+      expect(new Date(item?.pubDate ?? '').toISOString().slice(0, 10), article.id).toBe(articleModified(article.data));
+    }
   });
 
   it('sends an old slug to the article, as a page and in _redirects', async () => {
@@ -192,5 +209,18 @@ describe('feed and redirects', () => {
     await page.close();
     const hostFile = readFileSync(path.join(distDir(), '_redirects'), 'utf8');
     expect(hostFile).toContain('/articles/baclofen-withdrawal-help/ /articles/baclofen-withdrawal/ 301');
+  });
+});
+
+describe('link previews', () => {
+  it.each(published.map((a) => [a.id] as const))('article %s has its own 1200×630 PNG card', (slug) => {
+    const { $ } = pages.find((p) => p.path === `/articles/${slug}/`)!;
+    const image = $('meta[property="og:image"]').attr('content');
+    expect(image).toBe(`${SITE}/og/articles/${slug}.png`);
+    expect($('meta[property="og:image:width"]').attr('content')).toBe('1200');
+    expect($('meta[property="og:image:height"]').attr('content')).toBe('630');
+    const png = readFileSync(path.join(distDir(), 'og', 'articles', `${slug}.png`));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type RelatableArticle, relatedArticles, relatedArticlesIndex } from '../../src/lib/content/related.ts';
+import { CATEGORY_IDS } from '../../src/schemas/categories.ts';
 
 function randomArticles(count: number, seed: number): RelatableArticle[] {
   let a = seed;
@@ -12,7 +13,7 @@ function randomArticles(count: number, seed: number): RelatableArticle[] {
   return Array.from({ length: count }, (_, i) => ({
     id: `a-${i}`,
     data: {
-      category: pick(['substances', 'withdrawal', 'treatment', 'recovery']),
+      category: pick(CATEGORY_IDS),
       substances: [...new Set(Array.from({ length: Math.floor(next() * 3) }, () => pick(substances)))],
       // Few distinct dates and titles, so the tie-breaks are exercised.
       lastReviewed: pick(['2026-01-01', '2026-02-01', '2026-03-01']),
@@ -35,11 +36,11 @@ describe('relatedArticlesIndex', () => {
   it('returns nothing for an article that shares neither substance nor category', () => {
     const articles = randomArticles(20, 4).map((a) => ({
       ...a,
-      data: { ...a.data, category: 'withdrawal', substances: [] },
+      data: { ...a.data, category: 'withdrawal' as const, substances: [] },
     }));
     const lonely = {
       id: 'lonely',
-      data: { category: 'recovery', substances: ['nothing'], lastReviewed: '2026-01-01', title: 'L' },
+      data: { category: 'recovery' as const, substances: ['nothing'], lastReviewed: '2026-01-01', title: 'L' },
     };
     expect(relatedArticlesIndex([...articles, lonely])(lonely)).toEqual([]);
   });

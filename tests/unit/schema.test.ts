@@ -47,6 +47,7 @@ const badFixtures: Array<[fixture: string, field: string, expected: RegExp]> = [
   ['bad-next-review-before-last', 'nextReviewDue', /expected a date after lastReviewed \(2026-06-01\), got 2026-05-01/],
   ['bad-yaml-unreadable', '(front matter)', /line 7: the YAML cannot be read/],
   ['bad-alias-list', 'aliases.0', /expected one name \(with a letter or digit\), not a list/],
+  ['bad-seo-title-too-long', 'seoTitle', /expected a search title of at most 60 characters/],
 ];
 
 describe.each(badFixtures)('bad fixture %s', (fixture, field, expected) => {

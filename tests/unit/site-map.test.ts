@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { articleModified } from '../../src/lib/content/article-record.ts';
 import { feedItems } from '../../src/lib/seo/feed.ts';
 import {
-  articleLastmod,
   articleRedirects,
   lastModifiedByPath,
   type MappableArticle,
@@ -25,8 +25,9 @@ const article = (id: string, overrides: Partial<MappableArticle['data']> = {}): 
 
 describe('sitemap lastmod', () => {
   it('is the later of the last review and the last update, never a build date', () => {
-    expect(articleLastmod(article('x').data)).toBe('2026-06-01');
-    expect(articleLastmod(article('x', { updated: '2026-08-01' }).data)).toBe('2026-08-01');
+    expect(articleModified(article('x').data)).toBe('2026-06-01');
+    expect(articleModified(article('x', { updated: '2026-08-01' }).data)).toBe('2026-08-01');
+    expect(lastModifiedByPath([article('x', { updated: '2026-08-01' })]).get('/articles/x/')).toBe('2026-08-01');
   });
 
   it('dates listing pages by their newest article and leaves undated pages out', () => {
@@ -79,33 +80,29 @@ describe('redirects from old slugs', () => {
 });
 
 describe('feed', () => {
-  it('announces a re-review as a new item, newest first', () => {
+  const feedArticle = (slug: string, dates: { published: string; lastReviewed: string; updated?: string }) => ({
+    path: `/articles/${slug}/`,
+    title: slug[0].toUpperCase() + slug.slice(1),
+    description: `${slug} page.`,
+    dates: { ...dates, nextReviewDue: '2099-01-01', modified: articleModified(dates) },
+    reviewer: { name: 'Dr. R' },
+  });
+
+  it('announces a re-review or an update as a new item, dated like the page, newest first', () => {
     const items = feedItems(
       [
-        {
-          slug: 'fresh',
-          title: 'Fresh',
-          description: 'New page.',
-          published: '2026-10-01',
-          lastReviewed: '2026-10-01',
-          reviewer: 'r',
-        },
-        {
-          slug: 'old',
-          title: 'Old',
-          description: 'Old page.',
-          published: '2024-01-01',
-          lastReviewed: '2026-11-01',
-          reviewer: 'r',
-        },
+        feedArticle('fresh', { published: '2026-10-01', lastReviewed: '2026-10-01' }),
+        feedArticle('old', { published: '2024-01-01', lastReviewed: '2026-11-01' }),
+        feedArticle('edited', { published: '2024-01-01', lastReviewed: '2026-01-01', updated: '2026-09-01' }),
       ],
-      () => 'Dr. R',
       (date) => `on-${date}`,
     );
     expect(items.map((i) => [i.title, i.date, i.guid])).toEqual([
       ['Reviewed: Old', '2026-11-01', '/articles/old/#reviewed-2026-11-01'],
       ['Fresh', '2026-10-01', '/articles/fresh/#published-2026-10-01'],
+      ['Updated: Edited', '2026-09-01', '/articles/edited/#updated-2026-09-01'],
     ]);
-    expect(items[0].description).toBe('Old page. Medically reviewed by Dr. R on on-2026-11-01.');
+    expect(items[0].description).toBe('old page. Medically reviewed by Dr. R on on-2026-11-01.');
+    expect(items[2].description).toBe('edited page. Updated on on-2026-09-01.');
   });
 });

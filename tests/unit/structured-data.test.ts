@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { articleRecords } from '../../src/lib/content/article-record.ts';
+import { DEFAULT_REVIEW_POLICY } from '../../src/lib/review/default-policy.ts';
 import {
   aboutEntities,
   articleJsonLd,
@@ -14,26 +16,46 @@ const site: SeoSite = {
   locale: 'en-US',
   organisation: { name: 'Example Org', url: 'https://org.example.org', contactEmail: 'e@example.org' },
 };
-const reviewer = {
-  id: 'rowan-example',
-  name: 'Dr. Rowan Example',
-  credentials: ['MD', 'FASAM'],
-  jobTitle: 'Physician',
+const people = new Map([
+  [
+    'rowan-example',
+    {
+      name: 'Dr. Rowan Example',
+      credentials: ['MD', 'FASAM'],
+      jobTitle: 'Physician',
+      roles: ['reviewer'],
+      sample: true,
+    },
+  ],
+  [
+    'jamie-placeholder',
+    { name: 'Jamie Placeholder', credentials: [], jobTitle: 'Writer', roles: ['author'], sample: true },
+  ],
+]);
+const input = {
+  id: 'baclofen-withdrawal',
+  data: {
+    title: 'Baclofen withdrawal',
+    description: 'What happens when you stop baclofen.',
+    category: 'withdrawal' as const,
+    substances: ['baclofen'],
+    tags: [],
+    author: 'jamie-placeholder',
+    reviewer: 'rowan-example',
+    lastReviewed: '2026-10-14',
+    nextReviewDue: '2027-10-14',
+    published: '2025-04-08',
+    updated: '2026-10-20',
+    sources: [],
+    redirectFrom: [],
+  },
 };
-const author = { id: 'jamie-placeholder', name: 'Jamie Placeholder', credentials: [], jobTitle: 'Writer' };
-const article = {
-  slug: 'baclofen-withdrawal',
-  title: 'Baclofen withdrawal',
-  description: 'What happens when you stop baclofen.',
-  category: 'withdrawal' as const,
-  substances: ['baclofen'],
-  lastReviewed: '2026-10-14',
-  published: '2025-04-08',
-  updated: '2026-10-01',
-};
+const recordOf = (data: Partial<typeof input.data> = {}) =>
+  articleRecords([{ ...input, data: { ...input.data, ...data } }], people, DEFAULT_REVIEW_POLICY, '2026-11-01')[0];
+const reviewer = recordOf().reviewer;
 
 describe('article JSON-LD', () => {
-  const [page, breadcrumbs] = articleJsonLd(article, reviewer, author, site);
+  const [page, , breadcrumbs] = articleJsonLd(recordOf(), site);
 
   it('is a MedicalWebPage with review, authorship and dates with an offset', () => {
     expect(page).toEqual(
@@ -45,7 +67,7 @@ describe('article JSON-LD', () => {
         description: 'What happens when you stop baclofen.',
         lastReviewed: '2026-10-14',
         datePublished: '2025-04-08T00:00:00+00:00',
-        dateModified: '2026-10-01T00:00:00+00:00',
+        dateModified: '2026-10-20T00:00:00+00:00',
         medicalAudience: { '@type': 'Patient' },
         publisher: expect.objectContaining({ '@type': 'Organization', name: 'Example Org' }),
       }),
@@ -66,9 +88,9 @@ describe('article JSON-LD', () => {
     expect(page.author).not.toHaveProperty('honorificSuffix');
   });
 
-  it('falls back to the publication date when the page was never updated', () => {
-    const [unchanged] = articleJsonLd({ ...article, updated: undefined }, reviewer, author, site);
-    expect(unchanged.dateModified).toBe('2025-04-08T00:00:00+00:00');
+  it('dates a page never updated since by its last review (articleModified), not its publication', () => {
+    const [unchanged] = articleJsonLd(recordOf({ updated: undefined }), site);
+    expect(unchanged.dateModified).toBe('2026-10-14T00:00:00+00:00');
   });
 
   it('has a three-step breadcrumb', () => {

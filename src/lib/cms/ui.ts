@@ -38,6 +38,11 @@ export const ARTICLE_UI: UiMap = {
     hint: 'Page title and H1, 5–90 characters, in the words a patient would search for.',
     patternMessage: 'Use 5–90 characters (longer titles are cut off in search results).',
   },
+  seoTitle: {
+    label: 'Search title (optional)',
+    hint: 'A shorter title for search results and browser tabs, 5–60 characters. Leave empty to use the title.',
+    patternMessage: 'Use 5–60 characters, or leave it empty.',
+  },
   description: {
     label: 'Description',
     widget: 'text',

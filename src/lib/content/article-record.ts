@@ -4,7 +4,7 @@
 // so none of them decides a date or a status on its own.
 import { CATEGORIES, type CategoryId } from '../../schemas/categories.ts';
 import type { PlainDate } from '../core/dates.ts';
-import { articlePath, categoryPath, personPath } from '../core/urls.ts';
+import { articlePath, categoryPath, personPath, shareImagePath } from '../core/urls.ts';
 import { type ReviewPolicy, type ReviewState, reviewState } from '../review/policy.ts';
 import { nameWithCredentials } from './people.ts';
 
@@ -34,6 +34,7 @@ export interface ArticleInput {
   id: string;
   data: {
     title: string;
+    seoTitle?: string;
     description: string;
     category: CategoryId;
     substances: readonly string[];
@@ -64,6 +65,8 @@ export interface ArticleRecord {
   slug: string;
   path: string;
   title: string;
+  /** What the <title> and link previews say: the short `seoTitle` when editors set one, else the title. */
+  pageTitle: string;
   description: string;
   category: { id: CategoryId; label: string; path: string };
   substances: readonly string[];
@@ -76,6 +79,8 @@ export interface ArticleRecord {
   keyTakeaways: readonly string[];
   sources: ArticleInput['data']['sources'];
   redirectFrom: readonly string[];
+  /** The generated link-preview picture (src/pages/og/articles/[slug].png.ts). */
+  shareImagePath: string;
 }
 
 /**
@@ -130,6 +135,7 @@ export function articleRecord(
     slug: article.id,
     path: articlePath(article.id),
     title: data.title,
+    pageTitle: data.seoTitle ?? data.title,
     description: data.description,
     category: { id: data.category, label: CATEGORIES[data.category].label, path: categoryPath(data.category) },
     substances: data.substances,
@@ -141,5 +147,17 @@ export function articleRecord(
     keyTakeaways: data.keyTakeaways ?? [],
     sources: data.sources,
     redirectFrom: data.redirectFrom,
+    shareImagePath: shareImagePath(article.id),
   };
+}
+
+/** The records of a set of articles, in their order, with each person's record built once. */
+export function articleRecords(
+  articles: readonly ArticleInput[],
+  people: ReadonlyMap<string, PersonInput>,
+  policy: ReviewPolicy,
+  today: PlainDate,
+): ArticleRecord[] {
+  const personRecords = new Map([...people].map(([id, person]) => [id, personRecord(id, person)]));
+  return articles.map((article) => articleRecord(article, personRecords, policy, today));
 }

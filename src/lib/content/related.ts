@@ -1,6 +1,8 @@
+import type { ArticleInput } from './article-record.ts';
+
 export interface RelatableArticle {
   id: string;
-  data: { category: string; substances: string[]; lastReviewed: string; title: string };
+  data: Pick<ArticleInput['data'], 'category' | 'substances' | 'lastReviewed' | 'title'>;
 }
 
 /**

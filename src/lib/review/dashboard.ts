@@ -1,12 +1,14 @@
+import type { ArticleRecord } from '../content/article-record.ts';
 import type { PlainDate } from '../core/dates.ts';
-import { articlePath } from '../core/urls.ts';
-import { type ReviewPolicy, type ReviewStatus, reviewState } from './policy.ts';
+import type { ReviewStatus } from './policy.ts';
 import { readabilityOf, readableText } from './readability.ts';
 
+/** An article record and its MDX body (for the reading grade). */
 export interface DashboardInput {
-  id: string;
+  record: Pick<ArticleRecord, 'slug' | 'title' | 'path' | 'dates' | 'review'> & {
+    reviewer: Pick<ArticleRecord['reviewer'], 'id' | 'name'>;
+  };
   body: string;
-  data: { title: string; reviewer: { id: string }; lastReviewed: PlainDate; nextReviewDue: PlainDate };
 }
 
 export interface DashboardRow {
@@ -25,28 +27,23 @@ export interface DashboardRow {
 
 const URGENCY: Record<ReviewStatus, number> = { overdue: 0, 'due-soon': 1, current: 2 };
 
-/** Every article's review state on `today`, most urgent first (then soonest due). */
-export function dashboardRows(
-  articles: readonly DashboardInput[],
-  reviewerName: (id: string) => string,
-  policy: ReviewPolicy,
-  today: PlainDate,
-): DashboardRow[] {
+/**
+ * Every article's review state on the day its record was built, most urgent first (then soonest
+ * due). The state is the record's: the page, the dashboard and the JSON share one reviewState() call.
+ */
+export function dashboardRows(articles: readonly DashboardInput[]): DashboardRow[] {
   return articles
-    .map((article) => {
-      const state = reviewState(article.data.nextReviewDue, today, policy);
-      return {
-        slug: article.id,
-        title: article.data.title,
-        url: articlePath(article.id),
-        reviewer: { id: article.data.reviewer.id, name: reviewerName(article.data.reviewer.id) },
-        lastReviewed: article.data.lastReviewed,
-        nextReviewDue: article.data.nextReviewDue,
-        status: state.status,
-        daysUntilDue: state.daysUntilDue,
-        readingGrade: readabilityOf(readableText(article.body)).grade,
-      };
-    })
+    .map(({ record, body }) => ({
+      slug: record.slug,
+      title: record.title,
+      url: record.path,
+      reviewer: { id: record.reviewer.id, name: record.reviewer.name },
+      lastReviewed: record.dates.lastReviewed,
+      nextReviewDue: record.dates.nextReviewDue,
+      status: record.review.status,
+      daysUntilDue: record.review.daysUntilDue,
+      readingGrade: readabilityOf(readableText(body)).grade,
+    }))
     .sort(
       (a, b) =>
         URGENCY[a.status] - URGENCY[b.status] ||

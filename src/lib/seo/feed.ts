@@ -1,42 +1,47 @@
-import { articlePath } from '../core/urls.ts';
-
-export interface FeedArticle {
-  slug: string;
-  title: string;
-  description: string;
-  published: string;
-  lastReviewed: string;
-  reviewer: string;
-}
+import type { ArticleRecord } from '../content/article-record.ts';
 
 export interface FeedItem {
   title: string;
   link: string;
   description: string;
-  /** The event the item announces: first publication or the latest medical review. */
+  /** The article's modified date (`articleModified`): the one its page, JSON-LD and sitemap give. */
   date: string;
-  /** Changes with each review, so feed readers show a re-review as a new item. */
+  /** Changes with each review or update, so feed readers show it as a new item. */
   guid: string;
+}
+
+export type FeedArticle = Pick<ArticleRecord, 'path' | 'title' | 'description' | 'dates'> & {
+  reviewer: Pick<ArticleRecord['reviewer'], 'name'>;
+};
+
+/** What the item announces: first publication, the latest medical review, or an update after it. */
+function feedEvent({ dates }: FeedArticle): 'published' | 'reviewed' | 'updated' {
+  if (dates.modified === dates.published) return 'published';
+  return dates.modified === dates.lastReviewed ? 'reviewed' : 'updated';
 }
 
 /** One item per article, for its latest event, newest first. */
 export function feedItems(
   articles: readonly FeedArticle[],
-  reviewerName: (id: string) => string,
   formatDate: (date: string) => string,
   limit = 50,
 ): FeedItem[] {
   return articles
     .map((article) => {
-      const reReviewed = article.lastReviewed > article.published;
+      const event = feedEvent(article);
+      const date = article.dates.modified;
+      const prefix = { published: '', reviewed: 'Reviewed: ', updated: 'Updated: ' }[event];
+      const note = {
+        published: '',
+        reviewed: ` Medically reviewed by ${article.reviewer.name} on ${formatDate(date)}.`,
+        updated: ` Updated on ${formatDate(date)}.`,
+      }[event];
       return {
-        title: reReviewed ? `Reviewed: ${article.title}` : article.title,
-        link: articlePath(article.slug),
-        description: reReviewed
-          ? `${article.description} Medically reviewed by ${reviewerName(article.reviewer)} on ${formatDate(article.lastReviewed)}.`
-          : article.description,
-        date: reReviewed ? article.lastReviewed : article.published,
-        guid: `${articlePath(article.slug)}#${reReviewed ? `reviewed-${article.lastReviewed}` : `published-${article.published}`}`,
+        title: `${prefix}${article.title}`,
+        link: article.path,
+        description: `${article.description}${note}`,
+        date,
+        guid: `${article.path}#${event}-${date}`,
       };
     })
     .sort((a, b) => b.date.localeCompare(a.date) || a.link.localeCompare(b.link))

@@ -1,53 +1,43 @@
 // Facts about the site's URLs computed once from content: the true last-modified date of
 // each page (for the sitemap) and the redirects from old slugs. Pure: astro.config.mjs passes
 // in the articles it read, so no astro:content is needed before the build starts.
+import { type ArticleInput, articleModified } from '../content/article-record.ts';
 import { isPublished } from '../content/publishing.ts';
 import type { FieldProblem } from '../content/schema-issues.ts';
 import { articlePath, categoryPath, personPath } from '../core/urls.ts';
-import { dateModified } from './structured-data.ts';
 
+/** What the sitemap and redirects need of an article, drafts included (they are left out here). */
 export interface MappableArticle {
   id: string;
   file: string;
-  data: {
-    category: string;
-    author: string;
-    reviewer: string;
-    lastReviewed: string;
-    published: string;
-    updated?: string;
-    redirectFrom: readonly string[];
-    draft: boolean;
-  };
-}
-
-/** The later of the last review and the last update: when the page last changed in a way that matters. */
-export function articleLastmod(data: MappableArticle['data']): string {
-  const modified = dateModified(data);
-  return modified > data.lastReviewed ? modified : data.lastReviewed;
+  data: Pick<
+    ArticleInput['data'],
+    'category' | 'author' | 'reviewer' | 'lastReviewed' | 'published' | 'updated' | 'redirectFrom'
+  > & { draft: boolean };
 }
 
 const latest = (dates: string[]) =>
   dates.reduce<string | undefined>((max, d) => (max === undefined || d > max ? d : max), undefined);
 
 /**
- * Path → YYYY-MM-DD for every page whose content comes from articles. Pages with no dated
+ * Path → YYYY-MM-DD for every page whose content comes from articles: an article's own is
+ * `articleModified`, the date its page, JSON-LD and feed item give; a listing's is its newest article's. Pages with no dated
  * source (about, editorial policy) are left out: no lastmod is better than a made-up one.
  */
 export function lastModifiedByPath(articles: readonly MappableArticle[]): Map<string, string> {
   const published = articles.filter((a) => isPublished(a.data));
   const dates = new Map<string, string>();
-  const all = published.map((a) => articleLastmod(a.data));
-  for (const article of published) dates.set(articlePath(article.id), articleLastmod(article.data));
+  const all = published.map((a) => articleModified(a.data));
+  for (const article of published) dates.set(articlePath(article.id), articleModified(article.data));
   const overall = latest(all);
   if (overall) for (const path of ['/', '/a-z/', '/categories/', '/people/']) dates.set(path, overall);
   for (const category of new Set(published.map((a) => a.data.category))) {
-    const date = latest(published.filter((a) => a.data.category === category).map((a) => articleLastmod(a.data)));
+    const date = latest(published.filter((a) => a.data.category === category).map((a) => articleModified(a.data)));
     if (date) dates.set(categoryPath(category), date);
   }
   for (const person of new Set(published.flatMap((a) => [a.data.author, a.data.reviewer]))) {
     const theirs = published.filter((a) => a.data.author === person || a.data.reviewer === person);
-    const date = latest(theirs.map((a) => articleLastmod(a.data)));
+    const date = latest(theirs.map((a) => articleModified(a.data)));
     if (date) dates.set(personPath(person), date);
   }
   return dates;

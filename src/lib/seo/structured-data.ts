@@ -1,15 +1,12 @@
-// schema.org JSON-LD built from front matter. Pure: the page passes in everything, so the
+// schema.org JSON-LD built from the article record. Pure: the page passes in everything, so the
 // structured data can be tested against the same values the reader sees.
 
-import { CATEGORIES, type CategoryId } from '../../schemas/categories.ts';
-import { articlePath, categoryPath, personPath } from '../core/urls.ts';
+import type { CategoryId } from '../../schemas/categories.ts';
+import type { ArticleRecord, PersonRecord } from '../content/article-record.ts';
+import { personPath } from '../core/urls.ts';
 
-export interface SeoPerson {
-  id: string;
-  name: string;
-  credentials: readonly string[];
-  jobTitle: string;
-}
+/** What structured data needs to know about a person: a PersonRecord has it all. */
+export type SeoPerson = Pick<PersonRecord, 'id' | 'name' | 'credentials' | 'jobTitle'>;
 
 export interface SeoSite {
   url: string; // canonical origin, e.g. https://steadyground.example.org
@@ -19,28 +16,11 @@ export interface SeoSite {
   logoUrl?: string;
 }
 
-export interface SeoArticle {
-  slug: string;
-  title: string;
-  description: string;
-  category: CategoryId;
-  substances: readonly string[];
-  lastReviewed: string;
-  published: string;
-  updated?: string;
-  imageUrl?: string;
-}
-
 type JsonLd = Record<string, unknown>;
 
 /** A date-only value as a midnight-UTC timestamp with an explicit offset, as crawlers want. */
 export function withUtcOffset(date: string): string {
   return `${date}T00:00:00+00:00`;
-}
-
-/** The last change a reader would notice: the `updated` date, or the publication date. */
-export function dateModified(article: Pick<SeoArticle, 'published' | 'updated'>): string {
-  return article.updated ?? article.published;
 }
 
 const absolute = (site: SeoSite, path: string) => new URL(path, site.url).href;
@@ -55,7 +35,7 @@ const NOT_A_DRUG = new Set(['alcohol']);
  * What the page is about: on withdrawal pages the condition ("Baclofen withdrawal"), on other
  * pages the medicines it covers.
  */
-export function aboutEntities(article: Pick<SeoArticle, 'category' | 'substances'>): JsonLd[] {
+export function aboutEntities(article: { category: CategoryId; substances: readonly string[] }): JsonLd[] {
   if (article.category === 'withdrawal') {
     return article.substances.map((id) => ({ '@type': 'MedicalCondition', name: `${displayName(id)} withdrawal` }));
   }
@@ -124,11 +104,21 @@ export function breadcrumbJsonLd(site: SeoSite, trail: Array<{ name: string; pat
   };
 }
 
-/** MedicalWebPage plus its BreadcrumbList, for one article. */
-export function articleJsonLd(article: SeoArticle, reviewer: SeoPerson, author: SeoPerson, site: SeoSite): JsonLd[] {
-  const url = absolute(site, articlePath(article.slug));
-  const category = CATEGORIES[article.category];
-  const about = aboutEntities(article);
+/** Google's article rich results read at most this many characters of a headline. */
+export const HEADLINE_MAX = 110;
+
+/**
+ * For one article: the MedicalWebPage (what the page is, who reviewed it), the Article that is its
+ * main entity (what Google's article rich results read: headline, author, dates, picture) and the
+ * BreadcrumbList. Every date comes from the record, so JSON-LD says what the page, the sitemap and
+ * the feed say; the author and reviewer are the people the visible byline names.
+ */
+export function articleJsonLd(article: ArticleRecord, site: SeoSite, imageUrls: readonly string[] = []): JsonLd[] {
+  const url = absolute(site, article.path);
+  const about = aboutEntities({ category: article.category.id, substances: article.substances });
+  const datePublished = withUtcOffset(article.dates.published);
+  const dateModified = withUtcOffset(article.dates.modified);
+  const image = imageUrls.length > 0 ? { image: imageUrls.length === 1 ? imageUrls[0] : [...imageUrls] } : {};
   return [
     {
       '@context': 'https://schema.org',
@@ -140,20 +130,36 @@ export function articleJsonLd(article: SeoArticle, reviewer: SeoPerson, author: 
       description: article.description,
       inLanguage: site.locale,
       isPartOf: { '@id': `${site.url}/#website` },
-      ...(article.imageUrl ? { image: article.imageUrl } : {}),
-      lastReviewed: article.lastReviewed,
-      reviewedBy: personJsonLd(reviewer, site),
-      author: personJsonLd(author, site),
-      datePublished: withUtcOffset(article.published),
-      dateModified: withUtcOffset(dateModified(article)),
+      ...image,
+      lastReviewed: article.dates.lastReviewed,
+      reviewedBy: personJsonLd(article.reviewer, site),
+      author: personJsonLd(article.author, site),
+      datePublished,
+      dateModified,
       ...(about.length > 0 ? { about } : {}),
       medicalAudience: { '@type': 'Patient' },
       publisher: organizationJsonLd(site),
+      mainEntity: { '@id': `${url}#article` },
+    },
+    {
+      '@context': 'https://schema.org',
+      '@type': 'Article',
+      '@id': `${url}#article`,
+      mainEntityOfPage: { '@id': `${url}#webpage` },
+      headline: article.title.length > HEADLINE_MAX ? `${article.title.slice(0, HEADLINE_MAX - 1)}…` : article.title,
+      description: article.description,
+      inLanguage: site.locale,
+      articleSection: article.category.label,
+      ...image,
+      author: personJsonLd(article.author, site),
+      datePublished,
+      dateModified,
+      publisher: { '@id': `${site.url}/#organization`, name: site.organisation.name },
     },
     breadcrumbJsonLd(site, [
       { name: 'Home', path: '/' },
-      { name: category.label, path: categoryPath(article.category) },
-      { name: article.title, path: articlePath(article.slug) },
+      { name: article.category.label, path: article.category.path },
+      { name: article.title, path: article.path },
     ]),
   ];
 }

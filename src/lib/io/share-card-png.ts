@@ -1,0 +1,71 @@
+// Renders a share card's SVG to the PNG link previews need, once per distinct card: the result is
+// kept under node_modules/.cache/steady-ground/share-cards/, named by the hash of the SVG, so a
+// build only rasterises the cards whose title, topic or reviewer changed (about 60-130 ms each on
+// two cores, mostly text layout; renderShareCards runs them side by side).
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import pLimit from 'p-limit';
+import sharp from 'sharp';
+import { contentHash } from './content-cache.ts';
+
+/** Cards not used for this long are removed (renamed articles, old checkouts). */
+const MAX_AGE_MS = 30 * 24 * 3600 * 1000;
+
+export function shareCardCacheDir(projectRoot = process.cwd()): string {
+  return path.join(projectRoot, 'node_modules', '.cache', 'steady-ground', 'share-cards');
+}
+
+export async function shareCardPng(svg: string, cacheDir = shareCardCacheDir()): Promise<Buffer> {
+  const file = path.join(cacheDir, `${contentHash(svg).slice(0, 32)}.png`);
+  try {
+    const cached = readFileSync(file);
+    const now = new Date();
+    utimesSync(file, now, now); // kept fresh while used, see pruneShareCards
+    return cached;
+  } catch {
+    // Not rendered yet.
+  }
+  // Plain PNG: palette quantisation would halve the file (68 → 30 KiB) but takes ten times as long.
+  const png = await sharp(Buffer.from(svg)).png().toBuffer();
+  mkdirSync(cacheDir, { recursive: true });
+  // Written aside and renamed, so a parallel build never reads half a file.
+  const partial = `${file}.${process.pid}.tmp`;
+  writeFileSync(partial, png);
+  renameSync(partial, file);
+  return png;
+}
+
+/**
+ * Removes cached cards unused for a month before the most recently used one; run once per build.
+ * Measured from the newest card rather than the clock, so a build under a shifted clock (faketime)
+ * does not throw the whole cache away.
+ */
+export function pruneShareCards(cacheDir = shareCardCacheDir()): void {
+  let files: Array<{ file: string; used: number }>;
+  try {
+    files = readdirSync(cacheDir).map((name) => {
+      const file = path.join(cacheDir, name);
+      return { file, used: statSync(file).mtimeMs };
+    });
+  } catch {
+    return;
+  }
+  const newest = Math.max(...files.map(({ used }) => used));
+  for (const { file, used } of files) if (newest - used > MAX_AGE_MS) unlinkSync(file);
+}
+
+/** Renders every card not cached yet, a few at a time (sharp works off the main thread). */
+export async function renderShareCards(svgs: readonly string[], cacheDir = shareCardCacheDir()): Promise<void> {
+  const limit = pLimit(Math.max(1, availableParallelism()));
+  await Promise.all(svgs.map((svg) => limit(() => shareCardPng(svg, cacheDir))));
+}
