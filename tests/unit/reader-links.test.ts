@@ -9,7 +9,12 @@ import { readerLinksPlugin } from '../../src/lib/mdx/reader-links-plugin.ts';
 const NUMBERS = ['911', '988'];
 
 async function render(markdown: string) {
-  const astro: { frontmatter: Record<string, unknown> } = { frontmatter: { title: 'A page' } };
+  const astro = {
+    frontmatter: { title: 'A page' } as Record<string, unknown>,
+    headings: [],
+    localImagePaths: new Set<string>(),
+    remoteImagePaths: new Set<string>(),
+  };
   const { html } = await markdownToHtml(markdown, {
     hastPlugins: [readerLinksPlugin({ phoneNumbers: NUMBERS })],
     features: { gfm: true, smartPunctuation: true },
