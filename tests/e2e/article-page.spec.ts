@@ -107,7 +107,9 @@ describe('article page (no JavaScript)', () => {
   });
 
   it('links to related articles that exist', async () => {
-    const links = await page.locator('.related .card__title a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const links = await page
+      .locator('.related .card__title a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(links.length).toBeGreaterThan(0);
     for (const href of links) expect((await page.request.get(`${inject('baseUrl')}${href}`)).status()).toBe(200);
   });
