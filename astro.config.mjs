@@ -73,7 +73,10 @@ export default defineConfig({
     // Sätteri with GFM, plus the guard: limits checked before the parser runs, then the allow-list on
     // the compiler's own tree. Unsafe editor MDX stops the build before it is compiled to code;
     // check:content compiles with this same processor, so both always agree (src/lib/io/mdx-compiler.ts).
-    processor: editorMarkdownProcessor(contentRoot()),
+    // Readers get [1] as a link to source 1 and the emergency and crisis numbers as tel: links.
+    processor: editorMarkdownProcessor(contentRoot(), {
+      phoneNumbers: settings ? [settings.emergencyNumber, settings.crisisLine.number] : [],
+    }),
     // Articles carry no code samples: no highlighter to load or to style.
     syntaxHighlight: SYNTAX_HIGHLIGHT,
   },

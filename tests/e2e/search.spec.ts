@@ -2,11 +2,19 @@
 // correction, synonyms, questions, the helpline, filters and sort with and without a query,
 // keyboard use, the query in the URL, a layout that does not shift, a clean index, and the page
 // without JavaScript. (Ranking over many queries: search-relevance.spec.ts.)
+import { readFileSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchOptions } from '../../scripts/lib/browser.ts';
+import { splitFrontmatter } from '../../src/lib/content/frontmatter.ts';
+import { formatDate } from '../../src/lib/core/dates.ts';
 
 const TITLE = 'Baclofen withdrawal: timeline, symptoms and safe tapering';
+// The review date shown with the result is the article's own, whatever day it was last reviewed.
+const reviewedValue = splitFrontmatter(readFileSync('content/articles/baclofen-withdrawal.mdx', 'utf8')).data
+  .lastReviewed;
+const baclofenReviewed =
+  reviewedValue instanceof Date ? reviewedValue.toISOString().slice(0, 10) : String(reviewedValue);
 let browser: Browser;
 let context: BrowserContext;
 let base: string;
@@ -48,7 +56,9 @@ describe('search page', () => {
     expect((await titles(page))[0]).toBe(TITLE);
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('baclofen withdrawal');
     const meta = await page.locator('.search-result__meta').first().textContent();
-    expect(meta).toBe('Withdrawal · Medically reviewed by Dr. Rowan Example, MD, FASAM on October 14, 2026');
+    expect(meta).toBe(
+      `Withdrawal · Medically reviewed by Dr. Rowan Example, MD, FASAM on ${formatDate(baclofenReviewed, 'en-US')}`,
+    );
     expect(await status(page).textContent()).toMatch(/^\d+ results? for baclofen withdrawal\.$/);
     await page.close();
   });

@@ -136,7 +136,11 @@ describe('the build is given the processor check:content compiles with', () => {
     expect(processor.name).toBe('satteri');
     expect(processor.options.features).toEqual(EDITOR_FEATURES);
     expect(processor.options.mdastPlugins.map((p) => p.name)).toEqual(['steady-ground:mdx-allow-list']);
-    expect(processor.options.hastPlugins).toEqual([]);
+    // The one hast step is ours, after the guard: it only adds fixed citation and tel: links
+    // (tests/unit/reader-links.test.ts), and the oracle below judges the code it leads to.
+    expect(processor.options.hastPlugins).toHaveLength(1);
+    const readerLinks = processor.options.hastPlugins[0] as (context: unknown) => { name: string };
+    expect(readerLinks({}).name).toBe('steady-ground:reader-links');
     expect(astroConfig.markdown?.syntaxHighlight).toBe(SYNTAX_HIGHLIGHT);
   });
 });

@@ -55,7 +55,9 @@ describe('npm run review:record', () => {
     const file = path.join(root, 'articles/baclofen-withdrawal.mdx');
     const migrated = readFileSync(file, 'utf8');
     writeFileSync(file, migrated.replace(/^reviewFingerprint: .*\n/m, ''));
-    const { status } = record(root, 'baclofen-withdrawal', '--reviewer', 'rowan-example', '--today', '2026-10-14');
+    // Recorded again on the day the sample article was last reviewed, it must come out byte for byte.
+    const reviewedOn = /^lastReviewed: (\S+)$/m.exec(migrated)?.[1] ?? '';
+    const { status } = record(root, 'baclofen-withdrawal', '--reviewer', 'rowan-example', '--today', reviewedOn);
     expect(status).toBe(0);
     // Last is where Decap keeps a field its config does not list, so a CMS save moves nothing.
     expect(readFileSync(file, 'utf8')).toMatch(/\nreviewFingerprint: v1:[0-9a-f]{64}\n---\n/);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
 import { compilerInputProblems, mdxSafetyGuard, UnsafeMdxError } from '../mdx/guard.ts';
+import { type ReaderLinksOptions, readerLinksPlugin } from '../mdx/reader-links-plugin.ts';
 import type { MdxSafetyProblem } from '../mdx/safety.ts';
 import { splitLikeAstro } from './astro-frontmatter.ts';
 import { localImageChecker } from './local-media.ts';
@@ -25,9 +26,18 @@ type MdxRenderer = Awaited<ReturnType<NonNullable<Processor['createMdxRenderer']
  * the limits (size, nesting, `{`, `import`/`export` lines) and of the front matter before the
  * native parser is called at all.
  */
-export function editorMarkdownProcessor(contentRoot: string): Processor {
+export function editorMarkdownProcessor(
+  contentRoot: string,
+  readerLinks: ReaderLinksOptions = { phoneNumbers: [] },
+): Processor {
   const guard = mdxSafetyGuard({ checkLocalImage: localImageChecker(contentRoot) });
-  const processor = satteri({ mdastPlugins: [guard], features: { ...EDITOR_FEATURES } });
+  // After the guard has judged the editors' tree: [1] becomes a link to source 1 and emergency
+  // numbers become tel: links in the HTML only (src/lib/mdx/reader-links-plugin.ts).
+  const processor = satteri({
+    mdastPlugins: [guard],
+    hastPlugins: [readerLinksPlugin(readerLinks)],
+    features: { ...EDITOR_FEATURES },
+  });
   // Integrations may add mdast plugins to the processor after this; the guard must judge the
   // tree they leave behind, so it is moved to the end when the compiler is created.
   const keepGuardLast = () => {

@@ -1,6 +1,7 @@
 import { CATEGORIES } from '../../schemas/categories.ts';
 import { isPublished } from '../content/publishing.ts';
 import { addDays, type PlainDate } from '../core/dates.ts';
+import { countOf } from '../core/plural.ts';
 import { nextReviewDueFrom, type ReviewPolicy, reviewState } from './policy.ts';
 
 export type Severity = 'error' | 'warning';
@@ -97,7 +98,7 @@ export function reviewFindings(
       rule: 'review-due-soon',
       file,
       field: 'nextReviewDue',
-      message: `review due on ${data.nextReviewDue} (in ${state.daysUntilDue} days): schedule it with ${data.reviewer}`,
+      message: `review due on ${data.nextReviewDue} (in ${countOf(state.daysUntilDue, 'day')}): schedule it with ${data.reviewer}`,
     });
   }
 
