@@ -415,7 +415,10 @@ class SearchPage {
     const facts: string[] = [];
     const category = result.filters?.category?.[0];
     if (category) facts.push(category);
-    const reviewer = result.filters?.reviewer?.[0];
+    const named = result.filters?.reviewer?.[0];
+    // A sample reviewer is labelled wherever their name stands for a review, as in the byline.
+    const reviewer =
+      named && result.filters?.reviewer_sample?.[0] === 'yes' ? `${named} (fictional sample reviewer)` : named;
     const reviewed = result.filters?.reviewed?.[0];
     if (reviewer && reviewed && isPlainDate(reviewed))
       facts.push(`Medically reviewed by ${reviewer} on ${formatDate(reviewed, LOCALE)}`);

@@ -57,7 +57,7 @@ describe('search page', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('baclofen withdrawal');
     const meta = await page.locator('.search-result__meta').first().textContent();
     expect(meta).toBe(
-      `Withdrawal · Medically reviewed by Dr. Rowan Example, MD, FASAM on ${formatDate(baclofenReviewed, 'en-US')}`,
+      `Withdrawal · Medically reviewed by Dr. Rowan Example, MD, FASAM (fictional sample reviewer) on ${formatDate(baclofenReviewed, 'en-US')}`,
     );
     expect(await status(page).textContent()).toMatch(/^\d+ results? for baclofen withdrawal\.$/);
     await page.close();

@@ -105,4 +105,12 @@ describe('feed', () => {
     expect(items[0].description).toBe('old page. Medically reviewed by Dr. R on on-2026-11-01.');
     expect(items[2].description).toBe('edited page. Updated on on-2026-09-01.');
   });
+
+  it('labels a sample reviewer as such, as the byline does', () => {
+    const article = feedArticle('old', { published: '2024-01-01', lastReviewed: '2026-11-01' });
+    const [item] = feedItems([{ ...article, reviewer: { name: 'Dr. R', sample: true } }], (date) => `on-${date}`);
+    expect(item.description).toBe(
+      'old page. Medically reviewed by Dr. R (fictional sample reviewer) on on-2026-11-01.',
+    );
+  });
 });

@@ -11,7 +11,7 @@ export interface FeedItem {
 }
 
 export type FeedArticle = Pick<ArticleRecord, 'path' | 'title' | 'description' | 'dates'> & {
-  reviewer: Pick<ArticleRecord['reviewer'], 'name'>;
+  reviewer: Pick<ArticleRecord['reviewer'], 'name'> & Partial<Pick<ArticleRecord['reviewer'], 'sample'>>;
 };
 
 /** What the item announces: first publication, the latest medical review, or an update after it. */
@@ -33,7 +33,7 @@ export function feedItems(
       const prefix = { published: '', reviewed: 'Reviewed: ', updated: 'Updated: ' }[event];
       const note = {
         published: '',
-        reviewed: ` Medically reviewed by ${article.reviewer.name} on ${formatDate(date)}.`,
+        reviewed: ` Medically reviewed by ${article.reviewer.name}${article.reviewer.sample ? ' (fictional sample reviewer)' : ''} on ${formatDate(date)}.`,
         updated: ` Updated on ${formatDate(date)}.`,
       }[event];
       return {
