@@ -1,4 +1,4 @@
-// Builds the search indexes at the end of `astro build`, the way Starlight does: through Pagefind's
+// Builds the search indexes at the end of `astro build` (called by site-build.ts), the way Starlight does: through Pagefind's
 // Node API, over the folder Astro just wrote (`dir`, which `npm run build` points at a temporary
 // folder, so never assume dist/). It writes, under <dir>/pagefind/:
 // - text/: the full text of every article (the article page marks its <article> with
@@ -12,9 +12,8 @@
 
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegrationLogger } from 'astro';
 import {
   HELPLINE_URL,
   type HelpNumbers,
@@ -260,15 +259,4 @@ export async function buildSearchIndex(
     // The Node API runs the Pagefind binary as a service; leaving it up keeps the build process alive.
     await pagefind.close();
   }
-}
-
-export default function pagefindIntegration(options: PagefindOptions = {}): AstroIntegration {
-  return {
-    name: 'steady-ground:pagefind',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        await buildSearchIndex(path.resolve(fileURLToPath(dir)), options, undefined, logger);
-      },
-    },
-  };
 }

@@ -1,9 +1,9 @@
-// Writes /sw.js and the whole-site file list at the end of `astro build`. It must run AFTER the
-// Pagefind integration (list it later in astro.config.mjs): the search index is part of what is
-// precached or saved, and revisions are hashes of the files as they are on disk.
+// Writes /sw.js and the whole-site file list at the end of `astro build`, called by site-build.ts
+// AFTER the search index: the index is part of what is precached or saved, and revisions are
+// hashes of the files as they are on disk.
 //
 // The worker itself is src/client/offline/service-worker.ts (pages network first, content-hashed
-// files from any cache, the offline page as a last resort). This integration decides, from the
+// files from any cache, the offline page as a last resort). This step decides, from the
 // size of the built site, what it precaches (issue 14: the default works at any size):
 // - the site shell and the search engine, always (the build fails if that alone is over budget);
 // - every page and the whole search index as well, when all of it fits the same budget (a small site
@@ -15,8 +15,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegrationLogger } from 'astro';
 import type { ManifestEntry } from 'workbox-build';
 import {
   FILES_URL,
@@ -272,20 +271,5 @@ export async function buildServiceWorker(
     budgetBytes,
     swPath,
     warnings,
-  };
-}
-
-export default function serviceWorkerIntegration(options: ServiceWorkerOptions = {}): AstroIntegration {
-  let root = options.root;
-  return {
-    name: 'steady-ground:service-worker',
-    hooks: {
-      'astro:config:setup': ({ config }) => {
-        root ??= fileURLToPath(config.root);
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        await buildServiceWorker(path.resolve(fileURLToPath(dir)), { ...options, root }, logger);
-      },
-    },
   };
 }
