@@ -10,8 +10,14 @@ interface AxeOutcome {
   rulesRun: string[];
 }
 
+/** One line per violation: the rule, its impact, what it asks for and where it failed. */
+export function describeViolation(v: AxeOutcome['violations'][number]): string {
+  return `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`;
+}
+
+/** Runs axe on the page as it is now; axe is injected once per loaded document. */
 export async function runAxe(page: Page): Promise<AxeOutcome> {
-  await page.addScriptTag({ content: axe.source });
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axe.source });
   return page.evaluate(async (tags) => {
     const results = await (window as unknown as { axe: typeof axe }).axe.run(document, {
       runOnly: { type: 'tag', values: tags },
