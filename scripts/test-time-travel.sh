@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm run test:time` (part of `npm test`): proves that time passing cannot break the product.
 # Under faketime, 800 days (two years and more) from now: the unit tests and fixture builds pass
-# (every date-dependent test pins its own "today"); the real site builds, every overdue page saying
+# (every date-dependent test pins its own "today"), in America/Los_Angeles (UTC−8); the real site builds, every overdue page saying
 # so in its HTML with no ✓ beside it; and `npm run check:content`, the CI gate, fails naming them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,8 +23,10 @@ if [[ "$future" < "$(date -u -d '+700 days' +%F)" ]]; then
   exit 1
 fi
 
-# All unit tests, the fixture builds of build-gate.test.ts included.
-"${ahead[@]}" node_modules/.bin/vitest run --project unit
+# All unit tests, the fixture builds of build-gate.test.ts included, in UTC−8: this run is also the
+# time-zone check west of UTC (`npm run test:tz` is the one east of it, UTC+14). A plain date that
+# shifts a day fails one of the two.
+TZ=America/Los_Angeles "${ahead[@]}" node_modules/.bin/vitest run --project unit
 
 BUILD_OUT_DIR="$work/site" ASTRO_CACHE_DIR="$work/cache" "${ahead[@]}" node scripts/build.ts >"$work/build.log" 2>&1 || {
   cat "$work/build.log"
