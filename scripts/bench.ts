@@ -29,7 +29,6 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { generateContent } from './generate-articles.ts';
 import {
   astroPhases,
@@ -45,20 +44,25 @@ import {
   starlightArticle,
   weighSite,
 } from './lib/bench.ts';
+import { parseCommandLine } from './lib/command-line.ts';
 
 const repo = path.resolve(import.meta.dirname, '..');
-const { values: args } = parseArgs({
-  options: {
-    sizes: { type: 'string' },
-    work: { type: 'string', default: process.env.BENCH_WORK_DIR ?? path.join(os.tmpdir(), 'steady-ground-bench') },
-    seed: { type: 'string', default: '1' },
-    'no-bare': { type: 'boolean', default: false },
-    'no-starlight': { type: 'boolean', default: false },
-    'no-offline': { type: 'boolean', default: false },
-    'no-check-alone': { type: 'boolean', default: false },
-    'starlight-defaults-up-to': { type: 'string', default: '1000' },
+const { values: args } = parseCommandLine(
+  'bench',
+  'Usage: npm run bench -- [--sizes 1000,5000] [--work DIR] [--seed N] [--no-bare] [--no-starlight] [--no-offline] [--no-check-alone] [--starlight-defaults-up-to N]',
+  {
+    options: {
+      sizes: { type: 'string' },
+      work: { type: 'string', default: process.env.BENCH_WORK_DIR ?? path.join(os.tmpdir(), 'steady-ground-bench') },
+      seed: { type: 'string', default: '1' },
+      'no-bare': { type: 'boolean', default: false },
+      'no-starlight': { type: 'boolean', default: false },
+      'no-offline': { type: 'boolean', default: false },
+      'no-check-alone': { type: 'boolean', default: false },
+      'starlight-defaults-up-to': { type: 'string', default: '1000' },
+    },
   },
-});
+);
 const sizes = args.sizes ? args.sizes.split(',').map((s) => Number(s.trim())) : [1000, 5000, 10000];
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
   console.error(`bench: --sizes: expected whole numbers like 100,500, got "${args.sizes}"`);

@@ -5,23 +5,27 @@
 //   --timeout MS (15000)   --retries N (2)   --format text|markdown
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { type CitationCache, checkCitations } from '../src/lib/io/citation-checker.ts';
 import { contentRoot } from '../src/lib/io/content-root.ts';
 import { loadContent } from '../src/lib/io/read-content.ts';
+import { parseCommandLine } from './lib/command-line.ts';
 
-const { values } = parseArgs({
-  options: {
-    'content-dir': { type: 'string' },
-    cache: { type: 'string', default: '.cache/citations.json' },
-    'max-age': { type: 'string', default: '7' },
-    concurrency: { type: 'string', default: '4' },
-    timeout: { type: 'string', default: '15000' },
-    retries: { type: 'string', default: '2' },
-    backoff: { type: 'string', default: '1000' },
-    format: { type: 'string', default: 'text' },
+const { values } = parseCommandLine(
+  'check:citations',
+  'Usage: npm run check:citations -- [--content-dir DIR] [--cache FILE] [--max-age DAYS] [--concurrency N] [--timeout MS] [--retries N] [--format text|markdown]',
+  {
+    options: {
+      'content-dir': { type: 'string' },
+      cache: { type: 'string', default: '.cache/citations.json' },
+      'max-age': { type: 'string', default: '7' },
+      concurrency: { type: 'string', default: '4' },
+      timeout: { type: 'string', default: '15000' },
+      retries: { type: 'string', default: '2' },
+      backoff: { type: 'string', default: '1000' },
+      format: { type: 'string', default: 'text' },
+    },
   },
-});
+);
 
 const content = loadContent(path.resolve(values['content-dir'] ?? contentRoot()));
 const citations = content.articles.flatMap((article) =>

@@ -4,11 +4,13 @@
 //   --dir DIR   the built site to check (default: $DIST_DIR or dist)
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { LinkChecker, LinkState } from 'linkinator';
 import { siteUrl } from '../src/lib/core/site-url.ts';
+import { parseCommandLine } from './lib/command-line.ts';
 
-const { values } = parseArgs({ options: { dir: { type: 'string' } } });
+const { values } = parseCommandLine('check:links', 'Usage: npm run check:links -- [--dir DIR]', {
+  options: { dir: { type: 'string' } },
+});
 const dir = path.resolve(values.dir ?? process.env.DIST_DIR ?? 'dist');
 if (!existsSync(path.join(dir, 'index.html'))) {
   console.error(`check:links: ${path.relative('.', dir) || dir}/ has no built site: run \`npm run build\` first.`);

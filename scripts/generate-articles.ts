@@ -12,11 +12,11 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { addDays, fromUtcDate } from '../src/lib/core/dates.ts';
 import { DEFAULT_REVIEW_POLICY } from '../src/lib/review/default-policy.ts';
 import { reviewFingerprint } from '../src/lib/review/fingerprint.ts';
 import { nextReviewDueFrom } from '../src/lib/review/policy.ts';
+import { parseCommandLine } from './lib/command-line.ts';
 
 export interface GenerateOptions {
   /** How many articles to write. */
@@ -503,14 +503,18 @@ export function generateContent(options: GenerateOptions): GenerateResult {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values } = parseArgs({
-    options: {
-      count: { type: 'string', default: '1000' },
-      out: { type: 'string' },
-      seed: { type: 'string', default: '1' },
-      today: { type: 'string' },
+  const { values } = parseCommandLine(
+    'generate-articles',
+    'Usage: node scripts/generate-articles.ts --out DIR [--count N] [--seed N] [--today YYYY-MM-DD]',
+    {
+      options: {
+        count: { type: 'string', default: '1000' },
+        out: { type: 'string' },
+        seed: { type: 'string', default: '1' },
+        today: { type: 'string' },
+      },
     },
-  });
+  );
   if (!values.out) {
     console.error(
       'generate-articles: --out DIR is required (a folder outside the repository, e.g. /tmp/bench/content)',

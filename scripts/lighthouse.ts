@@ -10,19 +10,23 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { articlePath } from '../src/lib/core/urls.ts';
+import { parseCommandLine } from './lib/command-line.ts';
 import { startPreview } from './lib/preview-server.ts';
 
 const repo = path.resolve(import.meta.dirname, '..');
-const { values: args } = parseArgs({
-  options: {
-    build: { type: 'boolean', default: false },
-    dir: { type: 'string', default: '/tmp/bench-real' },
-    port: { type: 'string', default: '4390' },
-    article: { type: 'string', default: 'baclofen-withdrawal' },
+const { values: args } = parseCommandLine(
+  'bench:lighthouse',
+  'Usage: npm run bench:lighthouse -- [--build] [--dir DIR] [--port N] [--article SLUG]',
+  {
+    options: {
+      build: { type: 'boolean', default: false },
+      dir: { type: 'string', default: '/tmp/bench-real' },
+      port: { type: 'string', default: '4390' },
+      article: { type: 'string', default: 'baclofen-withdrawal' },
+    },
   },
-});
+);
 const siteDir = path.resolve(args.dir);
 const reportDir = `${siteDir}-lighthouse`;
 const base = `http://127.0.0.1:${args.port}`;
