@@ -1,5 +1,5 @@
 // Renders a share card's SVG to the PNG link previews need, once per distinct card: the result is
-// kept under node_modules/.cache/steady-ground/share-cards/, named by the hash of the SVG, so a
+// kept under node_modules/.cache/steady-ground/share-cards/ (see buildCacheDir), named by the hash of the SVG, so a
 // build only rasterises the cards whose title, topic or reviewer changed (about 60-130 ms each on
 // two cores, mostly text layout; renderShareCards runs them side by side).
 import {
@@ -16,13 +16,13 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import sharp from 'sharp';
-import { contentHash } from './content-cache.ts';
+import { buildCacheDir, contentHash } from './content-cache.ts';
 
 /** Cards not used for this long are removed (renamed articles, old checkouts). */
 const MAX_AGE_MS = 30 * 24 * 3600 * 1000;
 
 export function shareCardCacheDir(projectRoot = process.cwd()): string {
-  return path.join(projectRoot, 'node_modules', '.cache', 'steady-ground', 'share-cards');
+  return path.join(buildCacheDir(projectRoot), 'share-cards');
 }
 
 export async function shareCardPng(svg: string, cacheDir = shareCardCacheDir()): Promise<Buffer> {
