@@ -5,8 +5,8 @@ import { getSettings, memo } from './site.ts';
 
 /**
  * The review dashboard as of the build date (the records' day; SITE_TODAY pins it): a static build
- * can only know that day. Computed once per build (reading grades come from check:content's cache, else are scored here), shared
- * by /reviews/ and /reviews.json.
+ * can only know that day. Computed once per build (reading grades come from check:content's cache,
+ * else are scored here), shared by /reviews/ and /reviews.json.
  */
 export const getReviewDashboard = memo(async () => {
   const [records, settings] = await Promise.all([getArticleRecords(), getSettings()]);
