@@ -12,6 +12,7 @@ import { ContentCache } from './src/lib/io/content-cache.ts';
 import { contentRoot } from './src/lib/io/content-root.ts';
 import { editorMarkdownProcessor, SYNTAX_HIGHLIGHT } from './src/lib/io/mdx-compiler.ts';
 import { loadContent } from './src/lib/io/read-content.ts';
+import { PROJECT_ROOT_VARIABLE } from './src/lib/io/reading-grades.ts';
 import { articleRedirects, lastModifiedByPath } from './src/lib/seo/site-map.ts';
 
 // Canonical URLs, the sitemap and structured data all derive from this one address.
@@ -21,6 +22,8 @@ const site = siteUrl();
 // has just checked every file, so the parsed front matter comes from the check's cache.
 // The cache lives in this project, also when the build runs from another folder (npm run bench).
 const projectRoot = fileURLToPath(new URL('.', import.meta.url));
+// The review dashboard reads check:content's reading grades from this project's cache (src/lib/io/reading-grades.ts).
+process.env[PROJECT_ROOT_VARIABLE] = projectRoot;
 const { articles, settings } = loadContent(contentRoot(), { cache: ContentCache.open(projectRoot, contentRoot()) });
 const lastmod = lastModifiedByPath(articles);
 const { redirects } = articleRedirects(articles);

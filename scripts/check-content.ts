@@ -6,6 +6,9 @@
 //   --strict                 treat "changed since review" and a missing review fingerprint as errors
 //   --overdue-as-warning     report overdue reviews as warnings (what `npm run build` does)
 //   --git-history            also compare bodies with git history (needs a full clone; slower)
+//   --no-compile             leave compiling the MDX bodies to the build (what `npm run build` uses:
+//                            astro build compiles each body right after with the same guarded
+//                            compiler and stops on the first unsafe one); everything else is checked
 //   --no-cache               check every file afresh (by default, what was learnt from a file whose
 //                            bytes and checking code are unchanged is reused: node_modules/.cache/)
 import path from 'node:path';
@@ -30,6 +33,7 @@ try {
       'overdue-as-warning': { type: 'boolean', default: false },
       'git-history': { type: 'boolean', default: false },
       cache: { type: 'boolean', default: true },
+      compile: { type: 'boolean', default: true },
     },
   }).values;
   defaultToday = options.today === undefined ? siteToday() : undefined;
@@ -61,6 +65,7 @@ const report = runContentCheck({
   overdueAsWarning: options['overdue-as-warning'],
   useHistory: options['git-history'],
   cache,
+  compileBodies: options.compile,
 });
 cache.save();
 if (options.cache && format === 'text' && cache.reused > 0) {

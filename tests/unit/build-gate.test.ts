@@ -66,6 +66,23 @@ describe('npm run build', { timeout: 240_000 }, () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  // check:content leaves compiling bodies to astro build (one compile per body): the guard in the
+  // build's compiler must stop an unsafe body there, drafts included, with the file, the line and why.
+  it.each([
+    ['a published article', 'unknown-component.mdx', /line \d+: .*DangerousWidget/],
+    ['a draft', 'draft-with-script.mdx', /line \d+: .*script/i],
+  ])('stops on an unsafe MDX body in %s, naming the file and line, and writes no site', (_, name, problem) => {
+    const out = path.join(scratch(), 'site');
+    const { status, output } = build(contentWith(path.join(ATTACKS, 'articles', name)), out);
+    expect(status, output).toBe(1);
+    expect(output).toMatch(new RegExp(`Unsafe MDX in \\S*articles/${name.replace('.', '\\.')}:`));
+    expect(output).toMatch(problem);
+    expect(output).toContain('Build stopped: astro build failed');
+    expect(output).not.toMatch(/Stack trace|\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(path.dirname(out)).filter((entry) => entry.startsWith('site.tmp-'))).toEqual([]);
+  });
+
   it('is backed by Astro’s own schema check, which names the entry and the field too', () => {
     const { status, output } = build(
       contentWith(path.join(FIXTURES, 'articles-bad/bad-description-too-long.mdx')),

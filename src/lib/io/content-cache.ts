@@ -28,6 +28,17 @@ interface CacheFile {
 const MAX_AGE_MS = 7 * 24 * 3600 * 1000;
 const MAX_FILES = 32;
 
+/**
+ * Where the build's caches live: node_modules/.cache/steady-ground/ of the project, or
+ * STEADY_GROUND_CACHE_DIR (`npm run bench` points it at an empty folder to measure what a fresh
+ * clone's build costs, then builds again with it to measure a second build).
+ */
+export function buildCacheDir(projectRoot: string): string {
+  return process.env.STEADY_GROUND_CACHE_DIR
+    ? path.resolve(process.env.STEADY_GROUND_CACHE_DIR)
+    : path.join(projectRoot, 'node_modules', '.cache', 'steady-ground');
+}
+
 export const contentHash = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('base64url');
 
 /**
@@ -70,7 +81,7 @@ export class ContentCache {
 
   /** The cache for one content folder, kept under node_modules/.cache/ of the project. */
   static open(projectRoot: string, contentRoot: string, toolchain = toolchainKey(projectRoot)): ContentCache {
-    const dir = path.join(projectRoot, 'node_modules', '.cache', 'steady-ground');
+    const dir = buildCacheDir(projectRoot);
     const file = path.join(dir, `check-${contentHash(path.resolve(contentRoot)).slice(0, 16)}.json`);
     let stored: Record<string, CachedFacts> = {};
     try {

@@ -9,6 +9,8 @@ export interface DashboardInput {
     reviewer: Pick<ArticleRecord['reviewer'], 'id' | 'name'>;
   };
   body: string;
+  /** The body's grade when already known (check:content's cache); scored from `body` otherwise. */
+  readingGrade?: number;
 }
 
 export interface DashboardRow {
@@ -33,7 +35,7 @@ const URGENCY: Record<ReviewStatus, number> = { overdue: 0, 'due-soon': 1, curre
  */
 export function dashboardRows(articles: readonly DashboardInput[]): DashboardRow[] {
   return articles
-    .map(({ record, body }) => ({
+    .map(({ record, body, readingGrade }) => ({
       slug: record.slug,
       title: record.title,
       url: record.path,
@@ -42,7 +44,7 @@ export function dashboardRows(articles: readonly DashboardInput[]): DashboardRow
       nextReviewDue: record.dates.nextReviewDue,
       status: record.review.status,
       daysUntilDue: record.review.daysUntilDue,
-      readingGrade: readabilityOf(readableText(body)).grade,
+      readingGrade: readingGrade ?? readabilityOf(readableText(body)).grade,
     }))
     .sort(
       (a, b) =>
