@@ -1,51 +1,20 @@
-// The search page (/search/): Pagefind's JS API (pagefind.js, no worker, no component UI) under our
-// own markup. What it does, in order, for each query:
+// The search page (/search/): Pagefind's JS API (pagefind.js in a worker of our own,
+// src/client/search-engine.ts; no component UI) under our own markup. What it does, in order, for each query:
 // 1. reads the vocabulary letters the query needs and plans it (src/lib/search/query.ts): typos
 //    corrected, stop words dropped, synonyms added, nonsense and one/two-letter prefixes refused;
 // 2. searches the titles index, then the full text when that finds too little (src/lib/search/run.ts);
 // 3. loads the data of the first results and shows them in one go, in space already laid out.
 // The query, filters and sort live in the URL. Loaded only on /search/.
 
-import { formatDate, isPlainDate } from '../lib/core/dates.ts';
 import { sameSiteHref } from '../lib/core/same-site.ts';
 import { highlightSegments } from '../lib/search/highlight.ts';
 import { HELPLINE_URL, KIND_FILTER } from '../lib/search/index-pages.ts';
 import { planQuery, type QueryPlan, shardsFor } from '../lib/search/query.ts';
-import { type Hit, runSearch, type SearchEngine, type Tier } from '../lib/search/run.ts';
+import { type SearchEngine as RunEngine, runSearch, type Tier } from '../lib/search/run.ts';
 import { synonymSteps, synonymVariants } from '../lib/search/synonyms.ts';
 import { Lexicon, parseShard } from '../lib/search/vocabulary.ts';
 import { tokenize } from '../lib/search/words.ts';
-
-// The part of Pagefind's JS API we use (pagefind.js in the bundle the build writes).
-interface SubResult {
-  title: string;
-  url: string;
-  excerpt: string;
-  anchor?: { id: string };
-}
-interface ResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
-  filters?: Record<string, string[] | undefined>;
-  sub_results?: SubResult[];
-}
-interface PagefindResult extends Hit {
-  data(): Promise<ResultData>;
-}
-type Filters = Record<string, string>;
-interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  mergeIndex(path: string, options: Record<string, unknown>): Promise<void>;
-  search(
-    term: string | null,
-    options: { filters?: Filters; sort?: Record<string, 'asc' | 'desc'> },
-  ): Promise<{
-    results: PagefindResult[];
-  } | null>;
-  preload(term: string): Promise<void>;
-}
+import { type Filters, loadEngine, type PagefindResult, type ResultData, type SearchEngine } from './search-engine.ts';
 
 const BUNDLE = '/pagefind/';
 const FILTERS = ['category', 'substance'] as const;
@@ -65,10 +34,7 @@ const RANKING: Record<Tier, Record<string, unknown>> = {
 };
 const LOCALE = document.documentElement.lang || 'en-US';
 
-/**
- * Lets the browser paint and handle input between steps. Each Pagefind search runs its wasm and
- * builds an Intl.Segmenter; chained as promises they would make one long task on a slow phone.
- */
+/** Lets the browser paint and handle input between steps (on a slow phone, each is a task of its own). */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 interface State {
@@ -141,7 +107,7 @@ function searchLink(state: State, text: string): HTMLAnchorElement {
 }
 
 class SearchPage {
-  private pagefind?: Promise<Pagefind>;
+  private pagefind?: Promise<SearchEngine>;
   private textMerged?: Promise<void>;
   private readonly lexicon = new Lexicon();
   private readonly shards = new Map<string, Promise<void>>();
@@ -198,27 +164,23 @@ class SearchPage {
     return this.root.dataset.indexVersion ?? '';
   }
 
-  private engine(): Promise<Pagefind> {
-    this.pagefind ??= (async () => {
-      const url = `${BUNDLE}pagefind.js`;
-      const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-      await pagefind.options({
+  private engine(): Promise<SearchEngine> {
+    this.pagefind ??= loadEngine(
+      `${BUNDLE}pagefind.js`,
+      {
         basePath: BUNDLE,
-        // The worker would be one more file to fetch for a few milliseconds of search.
-        noWorker: true,
         excerptLength: 30,
         ranking: RANKING.titles,
         mergeFilter: { tier: 'titles' },
         ...(this.version && { metaCacheTag: this.version }),
-      });
-      await pagefind.init();
-      return pagefind;
-    })();
+      },
+      LOCALE,
+    );
     return this.pagefind;
   }
 
   /** The full text joins the search the first time a query needs it. */
-  private async withText(): Promise<Pagefind> {
+  private async withText(): Promise<SearchEngine> {
     const pagefind = await this.engine();
     this.textMerged ??= pagefind.mergeIndex(`${BUNDLE}text/`, {
       mergeFilter: { tier: 'text' },
@@ -253,15 +215,13 @@ class SearchPage {
     return plan;
   }
 
-  private searchEngine(state: State): SearchEngine<PagefindResult> {
+  private searchEngine(state: State): RunEngine<PagefindResult> {
     return {
       search: async (query, tier) => {
         const pagefind = tier === 'text' ? await this.withText() : await this.engine();
         // A list without a query is in review order (the helpline record has no date, so it is left out).
         const sort = SORTS[state.sort] ?? (query === null ? SORTS.reviewed : {});
-        await nextTask();
-        const response = await pagefind.search(query, { filters: { ...state.filters, tier }, sort });
-        return response?.results ?? [];
+        return pagefind.search(query, { filters: { ...state.filters, tier }, sort });
       },
     };
   }
@@ -287,8 +247,7 @@ class SearchPage {
         // The index files for the words as typed load while the vocabulary does (a typo sorts next to its fix).
         if (!this.fullText)
           void this.engine()
-            .then(nextTask)
-            .then(async () => (await this.engine()).preload(state.q))
+            .then((engine) => engine.preload(state.q))
             .catch(() => {});
         plan = await this.plan(state.q, state.verbatim);
         if (run !== this.run) return;
@@ -419,9 +378,7 @@ class SearchPage {
     // A sample reviewer is labelled wherever their name stands for a review, as in the byline.
     const reviewer =
       named && result.filters?.reviewer_sample?.[0] === 'yes' ? `${named} (fictional sample reviewer)` : named;
-    const reviewed = result.filters?.reviewed?.[0];
-    if (reviewer && reviewed && isPlainDate(reviewed))
-      facts.push(`Medically reviewed by ${reviewer} on ${formatDate(reviewed, LOCALE)}`);
+    if (reviewer && result.reviewedOn) facts.push(`Medically reviewed by ${reviewer} on ${result.reviewedOn}`);
     else if (reviewer) facts.push(`Medically reviewed by ${reviewer}`);
     if (facts.length) item.append(element('p', 'search-result__meta', facts.join(' · ')));
 
@@ -523,11 +480,6 @@ class SearchPage {
     this.engine().catch(() => {
       this.unavailable.hidden = false;
     });
-    // The first Intl.Segmenter (built by every Pagefind search) and date format load locale data:
-    // ~30 ms each. Done now, each in its own task while the engine downloads, they are not added to
-    // the task that shows the results.
-    setTimeout(() => new Intl.Segmenter(LOCALE, { granularity: 'grapheme' }).segment('a'), 0);
-    setTimeout(() => formatDate('2000-01-01', LOCALE), 0);
     void this.update(this.state);
   }
 }

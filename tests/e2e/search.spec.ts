@@ -317,6 +317,40 @@ describe('search page', () => {
   });
 });
 
+describe('where the engine runs', () => {
+  const pagefindFetches = (names: string[]) => names.filter((name) => /\/pagefind\/(index|fragment)\//.test(name));
+
+  it('runs Pagefind in a worker: the page itself fetches no index or result file', async () => {
+    const page = await context.newPage();
+    const worker = page.waitForEvent('worker');
+    await page.goto(`${base}/search/?q=baclofen+withdrawal`);
+    await results(page).first().waitFor();
+    expect((await titles(page))[0]).toBe(TITLE);
+    const onPage = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+    const inWorker = await (await worker).evaluate(() =>
+      performance.getEntriesByType('resource').map((entry) => entry.name),
+    );
+    expect(pagefindFetches(onPage)).toEqual([]);
+    expect(pagefindFetches(inWorker).length).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('still searches, on the page, when the worker cannot load', async () => {
+    const page = await context.newPage();
+    await page.route(/\/_astro\/search-engine-worker[^/]*\.js$/, (route) => route.abort());
+    await page.goto(`${base}/search/?q=baclofen+withdrawal`);
+    await results(page).first().waitFor();
+    expect((await titles(page))[0]).toBe(TITLE);
+    expect(await page.locator('.search-result__meta').first().textContent()).toContain(
+      `on ${formatDate(baclofenReviewed, 'en-US')}`,
+    );
+    const onPage = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+    expect(pagefindFetches(onPage).length).toBeGreaterThan(0);
+    expect(await page.locator('[data-search-unavailable]').isHidden()).toBe(true);
+    await page.close();
+  });
+});
+
 describe('search page without JavaScript', () => {
   it('keeps the query in the address, says search needs JavaScript, and offers the A to Z list and topics', async () => {
     const noJs = await browser.newContext({ javaScriptEnabled: false });
@@ -329,6 +363,15 @@ describe('search page without JavaScript', () => {
     expect(await notice.textContent()).toContain('Search needs JavaScript');
     expect(await page.locator('.search-page__notice a[href="/a-z/"]').first().isVisible()).toBe(true);
     expect(await page.locator('.search-page__notice a[href="/categories/"]').first().isVisible()).toBe(true);
+    // One step to the reader's letter or topic: "baclofen" is under B, its article in Withdrawal.
+    await page.locator('.search-page__notice .az-letters a[href="/a-z/b/"]').click();
+    await page.waitForURL(/\/a-z\/b\/$/);
+    expect(await page.locator(`a:text-is("${TITLE}")`).count()).toBe(1);
+    await page.goBack();
+    const topics = page.locator('.search-page__topics a');
+    expect(await topics.allTextContents()).toContain('Withdrawal');
+    for (const href of await topics.evaluateAll((links) => links.map((a) => a.getAttribute('href'))))
+      expect((await page.request.get(`${base}${href}`)).status()).toBe(200);
     // The search form itself still works: it submits the words and the filters as a plain GET.
     await page.locator('#search-q').fill('xanax');
     await page.locator('select[name="category"]').selectOption('Withdrawal');

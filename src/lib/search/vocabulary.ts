@@ -180,7 +180,8 @@ export class Lexicon {
       const weight = Math.log(1 + Math.max(count, 3)) / scale;
       found.push({ word: candidate, distance, count, score: distance - FREQUENCY_WEIGHT * weight });
     }
-    found.sort((a, b) => a.score - b.score || a.word.localeCompare(b.word));
+    // Plain code-point order for ties: localeCompare's first call loads the collator (tens of ms on a phone).
+    found.sort((a, b) => a.score - b.score || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
     return found.slice(0, limit).map(({ word: w, distance, count }) => ({ word: w, distance, count }));
   }
 }
